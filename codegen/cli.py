@@ -1,0 +1,124 @@
+"""`python -m codegen`: a thin shell over the pipeline functions.
+
+    python -m codegen generate [--config pyproject.toml] [--strict]
+    python -m codegen check    [--config pyproject.toml]
+    python -m codegen proto    --spec FILE --lock FILE --out DIR [--strict]
+
+Exit codes: 0 success, 1 `check` found stale output, 2 the input has errors (each printed with
+its JSON pointer and what to do; nothing was written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .config import load_config
+from .diagnostics import CodegenError, Diagnostic, raise_if_strict
+from .load import load
+from .lock import dump_lock, load_lock
+from .output import replace_trees, write_text_atomic
+from .to_model import to_model
+from .to_proto import to_proto
+
+__all__ = ["main"]
+
+EXIT_STALE = 1
+EXIT_INVALID = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except CodegenError as error:
+        _print_diagnostics(error.diagnostics)
+        count = sum(1 for d in error.diagnostics if d.severity.value == "error")
+        print(f"codegen: stopped with {count} error(s); nothing was written.", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen",
+        description="Generate proto and a Connect Python package from a Connect-shaped OpenAPI 3.1 document.",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    run = commands.add_parser("generate", help="regenerate proto/, generated/ and the lock from the spec")
+    run.add_argument(
+        "--config",
+        type=Path,
+        default=Path("pyproject.toml"),
+        help="pyproject.toml with [tool.codegen] (default: ./pyproject.toml)",
+    )
+    run.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    run.set_defaults(run=_generate)
+
+    stale = commands.add_parser("check", help="exit 1, naming the files, if committed output is stale")
+    stale.add_argument("--config", type=Path, default=Path("pyproject.toml"))
+    stale.set_defaults(run=_check)
+
+    proto = commands.add_parser("proto", help="convert an OpenAPI document to .proto files and update the lock")
+    proto.add_argument("--spec", type=Path, required=True, help="OpenAPI 3.1 document (JSON or YAML)")
+    proto.add_argument("--lock", type=Path, required=True, help="field-number lock (created if missing)")
+    proto.add_argument("--out", type=Path, required=True, help="directory for the .proto files (replaced)")
+    proto.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    proto.set_defaults(run=_proto)
+    return parser
+
+
+def _generate(args: argparse.Namespace) -> int:
+    # The full pipeline needs the codegen extras (Jinja2); `proto` alone does not, so import here.
+    from .pipeline import generate
+
+    started = time.perf_counter()
+    generated = generate(load_config(args.config), strict=args.strict)
+    _print_diagnostics(generated.warnings)
+    api = generated.api
+    messages = sum(len(p.messages) for p in api.packages)
+    enums = sum(len(p.enums) for p in api.packages)
+    methods = sum(len(s.methods) for p in api.packages for s in p.services)
+    stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in generated.seconds.items())
+    print(
+        f"codegen: {messages} messages, {enums} enums, {methods} methods; "
+        f"wrote {len(generated.protos)} .proto and {len(generated.python)} Python files "
+        f"in {time.perf_counter() - started:.2f} s ({stages})"
+    )
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .pipeline import check
+
+    stale = check(load_config(args.config))
+    if stale:
+        print("codegen: generated output is stale; run `make generate` and commit the result:", file=sys.stderr)
+        for path in stale:
+            print(f"  {path}", file=sys.stderr)
+        return EXIT_STALE
+    print("codegen: generated output is up to date")
+    return 0
+
+
+def _proto(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = to_model(load(args.spec), load_lock(args.lock))
+    raise_if_strict(result.warnings, args.strict)
+    protos = to_proto(result.api)
+    replace_trees({args.out: protos})
+    text = dump_lock(result.lock)
+    if not args.lock.exists() or args.lock.read_text(encoding="utf-8") != text:
+        write_text_atomic(args.lock, text)
+    _print_diagnostics(result.warnings)
+    print(f"codegen: wrote {len(protos)} .proto file(s) to {args.out} in {time.perf_counter() - started:.3f} s")
+    return 0
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)

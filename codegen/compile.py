@@ -1,0 +1,103 @@
+"""Stage 4: compile .proto text into protobuf Python modules (`_pb2.py` and `.pyi`).
+
+grpcio-tools' bundled protoc runs in a subprocess (`python -m grpc_tools.protoc`): that entry
+point adds the well-known types' include path and lets us capture protoc's diagnostics instead of
+having them written straight to our stderr. Its output mirrors the proto package paths
+(`depot/ci/v1/ci_pb2.py`); the modules are moved under the configured Python package and their
+imports of each other rewritten to match.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from .diagnostics import CodegenError, Diagnostic, Severity
+from .layout import PythonLayout
+from .model import Api
+
+__all__ = ["compile_protos"]
+
+_PROTOC_MESSAGE = re.compile(r"^(?P<where>[^:\s]+\.proto:\d+:\d+): (?P<message>.+)$")
+
+
+def compile_protos(api: Api, protos: Mapping[str, str], layout: PythonLayout) -> dict[str, str]:
+    """Compile `protos` ({path: text}, from `to_proto`) into {output path: text} under `layout`.
+
+    Raises CodegenError carrying protoc's messages (file:line:col) when protoc rejects the text,
+    which means a bug in an earlier stage, since `to_proto` should only print valid proto.
+    """
+    with tempfile.TemporaryDirectory(prefix="codegen-protoc-") as scratch:
+        source = Path(scratch, "proto")
+        output = Path(scratch, "out")
+        output.mkdir()
+        for path, text in protos.items():
+            target = source / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        command = [
+            sys.executable,
+            "-m",
+            "grpc_tools.protoc",
+            f"--proto_path={source}",
+            f"--python_out={output}",
+            f"--pyi_out={output}",
+            *sorted(protos),
+        ]
+        result = subprocess.run(command, cwd=source, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise CodegenError(_protoc_diagnostics(result.stderr or result.stdout))
+        return _relocate(api, output, layout)
+
+
+def _protoc_diagnostics(text: str) -> list[Diagnostic]:
+    problems = []
+    for line in text.splitlines():
+        match = _PROTOC_MESSAGE.match(line.strip())
+        if match:
+            problems.append(
+                Diagnostic(
+                    Severity.ERROR,
+                    "proto/" + match["where"],
+                    match["message"],
+                    "this is a bug in codegen's proto output; please report it with the spec",
+                )
+            )
+        elif line.strip():
+            problems.append(Diagnostic(Severity.ERROR, "protoc", line.strip()))
+    return problems or [Diagnostic(Severity.ERROR, "protoc", "protoc failed without a message")]
+
+
+def _relocate(api: Api, output: Path, layout: PythonLayout) -> dict[str, str]:
+    """Move protoc's files to their modules under the Python package and rewrite their imports."""
+    moves: dict[str, str] = {}
+    for package in api.packages:
+        protoc_module = package.proto_path.removesuffix(".proto").replace("/", ".") + "_pb2"
+        moves[protoc_module] = layout.pb2_module(package.name)
+    files: dict[str, str] = {}
+    for old, new in moves.items():
+        for suffix in (".py", ".pyi"):
+            text = (output / (old.replace(".", "/") + suffix)).read_text(encoding="utf-8")
+            files[new.replace(".", "/") + suffix] = _rewrite_imports(text, moves)
+    return files
+
+
+def _rewrite_imports(text: str, moves: Mapping[str, str]) -> str:
+    """`from depot.ci.v1 import ci_pb2 as ...` -> `from depot_ci.v1 import ci_pb2 as ...`."""
+    for old, new in moves.items():
+        old_package, _, module = old.rpartition(".")
+        new_package = new.rpartition(".")[0]
+        if old_package == new_package:
+            continue
+        text = re.sub(
+            rf"^from {re.escape(old_package)} import {module}\b",
+            f"from {new_package} import {module}",
+            text,
+            flags=re.M,
+        )
+        text = re.sub(rf"^import {re.escape(old)}\b", f"import {new}", text, flags=re.M)
+    return text

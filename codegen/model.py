@@ -1,0 +1,315 @@
+"""The generator's own model of an API: packages, services, methods, messages, fields, enums.
+
+It is what `to_model` recovers from an OpenAPI document and what `to_proto` and `render` read.
+Everything here is a frozen dataclass made of tuples, so a stage can never change what an
+earlier stage produced, and equal inputs give equal (and equally ordered) models.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+__all__ = [
+    "Api",
+    "Enum",
+    "EnumRef",
+    "EnumValue",
+    "Field",
+    "FieldLabel",
+    "MapType",
+    "Message",
+    "MessageRef",
+    "Method",
+    "Oneof",
+    "ProtoPackage",
+    "Scalar",
+    "Service",
+    "StreamKind",
+    "TypeRef",
+    "WELL_KNOWN_TYPES",
+]
+
+
+class Scalar(enum.Enum):
+    """The proto3 scalar types, by their .proto keyword."""
+
+    DOUBLE = "double"
+    FLOAT = "float"
+    INT32 = "int32"
+    INT64 = "int64"
+    UINT32 = "uint32"
+    UINT64 = "uint64"
+    SINT32 = "sint32"
+    SINT64 = "sint64"
+    FIXED32 = "fixed32"
+    FIXED64 = "fixed64"
+    SFIXED32 = "sfixed32"
+    SFIXED64 = "sfixed64"
+    BOOL = "bool"
+    STRING = "string"
+    BYTES = "bytes"
+
+    @property
+    def is_64_bit(self) -> bool:
+        """True for the integer types that protobuf JSON writes as strings."""
+        return self in _SIXTY_FOUR_BIT
+
+
+_SIXTY_FOUR_BIT = frozenset({Scalar.INT64, Scalar.UINT64, Scalar.SINT64, Scalar.FIXED64, Scalar.SFIXED64})
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRef:
+    """A reference to a message by full name (`depot.ci.v1.LogLine`, `google.protobuf.Timestamp`)."""
+
+    full_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnumRef:
+    """A reference to an enum by full name."""
+
+    full_name: str
+
+
+TypeRef = Scalar | MessageRef | EnumRef
+
+
+@dataclass(frozen=True, slots=True)
+class MapType:
+    """`map<key, value>`; the key is an integral, bool or string scalar."""
+
+    key: Scalar
+    value: TypeRef
+
+
+class FieldLabel(enum.Enum):
+    """How many values a field holds and whether presence is tracked."""
+
+    SINGULAR = "singular"
+    """Implicit presence: the zero value is not sent."""
+    OPTIONAL = "optional"
+    """proto3 `optional`: explicit presence."""
+    REPEATED = "repeated"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of a message."""
+
+    name: str
+    """The proto field name (`head_sha`)."""
+    json_name: str
+    """The name in protobuf JSON (`headSha`): the OpenAPI property key."""
+    number: int
+    type: TypeRef | MapType
+    label: FieldLabel
+    oneof: str | None
+    """The name of the oneof the field belongs to, if any."""
+    required: bool
+    """The document lists the field as required: the server stubs reject requests without it."""
+    deprecated: bool
+    description: str
+    location: str
+    """JSON pointer of the property in the document."""
+
+    @property
+    def is_map(self) -> bool:
+        """True for map fields."""
+        return isinstance(self.type, MapType)
+
+    @property
+    def has_presence(self) -> bool:
+        """True when protobuf tracks whether the field is set (`HasField` works)."""
+        return (
+            self.label is FieldLabel.OPTIONAL
+            or self.oneof is not None
+            or (self.label is FieldLabel.SINGULAR and isinstance(self.type, MessageRef))
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Oneof:
+    """A proto `oneof`: at most one of its fields is set."""
+
+    name: str
+    field_names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EnumValue:
+    """One value of an enum."""
+
+    name: str
+    number: int
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Enum:
+    """An enum type."""
+
+    full_name: str
+    name: str
+    values: tuple[EnumValue, ...]
+    reserved_numbers: tuple[int, ...]
+    reserved_names: tuple[str, ...]
+    description: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message type, with the types nested in it."""
+
+    full_name: str
+    name: str
+    fields: tuple[Field, ...]
+    """In declaration order; a oneof's members are contiguous."""
+    oneofs: tuple[Oneof, ...]
+    reserved_numbers: tuple[int, ...]
+    reserved_names: tuple[str, ...]
+    nested_messages: tuple[Message, ...]
+    nested_enums: tuple[Enum, ...]
+    description: str
+    location: str
+
+    def field(self, name: str) -> Field:
+        """The field called `name` (KeyError when there is none)."""
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(name)
+
+
+class StreamKind(enum.Enum):
+    """Which side of a method streams."""
+
+    UNARY = "unary"
+    SERVER = "server"
+    CLIENT = "client"
+    BIDI = "bidi"
+
+    @property
+    def client_streams(self) -> bool:
+        """True when the client sends a stream of requests."""
+        return self in (StreamKind.CLIENT, StreamKind.BIDI)
+
+    @property
+    def server_streams(self) -> bool:
+        """True when the server answers with a stream of responses."""
+        return self in (StreamKind.SERVER, StreamKind.BIDI)
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    """One RPC of a service."""
+
+    name: str
+    input: MessageRef
+    output: MessageRef
+    stream: StreamKind
+    summary: str
+    description: str
+    deprecated: bool
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """A Connect service (`depot.ci.v1.CIService`)."""
+
+    full_name: str
+    name: str
+    methods: tuple[Method, ...]
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProtoPackage:
+    """One proto package: what becomes one .proto file."""
+
+    name: str
+    services: tuple[Service, ...]
+    messages: tuple[Message, ...]
+    enums: tuple[Enum, ...]
+    imports: tuple[str, ...]
+    """Other .proto files this one imports (well-known types, other packages), sorted."""
+
+    @property
+    def proto_path(self) -> str:
+        """Where the .proto file goes: `depot.ci.v1` -> `depot/ci/v1/ci.proto`."""
+        from .naming import proto_file_stem
+
+        return "/".join(self.name.split(".")) + "/" + proto_file_stem(self.name) + ".proto"
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    """Everything recovered from one OpenAPI document."""
+
+    title: str
+    version: str
+    description: str
+    base_url: str
+    """The first server URL of the document, or "" when it names none."""
+    packages: tuple[ProtoPackage, ...]
+    source: str
+    """The file name of the document, for generated headers."""
+
+    def message(self, full_name: str) -> Message:
+        """Look up a message of the API (nested ones included) by full name."""
+        found = self._messages().get(full_name)
+        if found is None:
+            raise KeyError(full_name)
+        return found
+
+    def enum(self, full_name: str) -> Enum:
+        """Look up an enum of the API (nested ones included) by full name."""
+        for package in self.packages:
+            for candidate in _all_enums(package.enums, package.messages):
+                if candidate.full_name == full_name:
+                    return candidate
+        raise KeyError(full_name)
+
+    def _messages(self) -> dict[str, Message]:
+        return {m.full_name: m for package in self.packages for m in _all_messages(package.messages)}
+
+
+def _all_messages(messages: tuple[Message, ...]) -> list[Message]:
+    result: list[Message] = []
+    for message in messages:
+        result.append(message)
+        result.extend(_all_messages(message.nested_messages))
+    return result
+
+
+def _all_enums(enums: tuple[Enum, ...], messages: tuple[Message, ...]) -> list[Enum]:
+    result = list(enums)
+    for message in _all_messages(messages):
+        result.extend(message.nested_enums)
+    return result
+
+
+# Well-known types a document may reference as `google.protobuf.<Name>` components.
+WELL_KNOWN_TYPES: dict[str, str] = {
+    "google.protobuf.Any": "google/protobuf/any.proto",
+    "google.protobuf.BoolValue": "google/protobuf/wrappers.proto",
+    "google.protobuf.BytesValue": "google/protobuf/wrappers.proto",
+    "google.protobuf.DoubleValue": "google/protobuf/wrappers.proto",
+    "google.protobuf.Duration": "google/protobuf/duration.proto",
+    "google.protobuf.Empty": "google/protobuf/empty.proto",
+    "google.protobuf.FieldMask": "google/protobuf/field_mask.proto",
+    "google.protobuf.FloatValue": "google/protobuf/wrappers.proto",
+    "google.protobuf.Int32Value": "google/protobuf/wrappers.proto",
+    "google.protobuf.Int64Value": "google/protobuf/wrappers.proto",
+    "google.protobuf.ListValue": "google/protobuf/struct.proto",
+    "google.protobuf.NullValue": "google/protobuf/struct.proto",
+    "google.protobuf.StringValue": "google/protobuf/wrappers.proto",
+    "google.protobuf.Struct": "google/protobuf/struct.proto",
+    "google.protobuf.Timestamp": "google/protobuf/timestamp.proto",
+    "google.protobuf.UInt32Value": "google/protobuf/wrappers.proto",
+    "google.protobuf.UInt64Value": "google/protobuf/wrappers.proto",
+    "google.protobuf.Value": "google/protobuf/struct.proto",
+}

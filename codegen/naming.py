@@ -1,0 +1,77 @@
+"""Every name the generator derives, in one place.
+
+Casing, acronyms, keyword escaping and collisions are decided here and nowhere else, so the
+proto text and the Python code always agree on what a thing is called.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+__all__ = [
+    "is_proto_identifier",
+    "lower_camel",
+    "proto_file_stem",
+    "python_identifier",
+    "screaming_snake",
+    "snake_case",
+    "split_words",
+    "upper_camel",
+]
+
+# An acronym run ends where a capitalised word starts ("URLPath" -> "URL", "Path"); digits stay
+# with the word before them ("Base64Codec" -> "Base64", "Codec").
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+_PROTO_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_VERSION_SEGMENT = re.compile(r"v[0-9]+([a-z]+[0-9]*)?\Z")
+
+
+def split_words(name: str) -> list[str]:
+    """Split `GetArtifactDownloadURL`, `head_sha` or `memoryGb` into words, keeping acronyms whole."""
+    return _WORD.findall(name)
+
+
+def snake_case(name: str) -> str:
+    """`GetArtifactDownloadURL` -> `get_artifact_download_url`; `headSha` -> `head_sha`."""
+    return "_".join(word.lower() for word in split_words(name))
+
+
+def screaming_snake(name: str) -> str:
+    """`CIMetricsAvailabilityCode` -> `CI_METRICS_AVAILABILITY_CODE`."""
+    return snake_case(name).upper()
+
+
+def lower_camel(name: str) -> str:
+    """The protobuf JSON name of a field: `head_sha` -> `headSha` (protoc's own rule)."""
+    parts = name.split("_")
+    return parts[0] + "".join(part[:1].upper() + part[1:] for part in parts[1:])
+
+
+def upper_camel(name: str) -> str:
+    """`memory_usage` -> `MemoryUsage`, for nested message names derived from field names."""
+    return "".join(word[:1].upper() + word[1:] for word in split_words(name))
+
+
+def is_proto_identifier(name: str) -> bool:
+    """True when `name` is a valid protobuf identifier."""
+    return bool(_PROTO_IDENTIFIER.match(name))
+
+
+def is_version_segment(segment: str) -> bool:
+    """True for package segments such as `v1`, `v2beta1`, `v1alpha`."""
+    return bool(_VERSION_SEGMENT.match(segment))
+
+
+def proto_file_stem(package: str) -> str:
+    """The .proto file name of a package: its last segment that is not a version (`depot.ci.v1` -> `ci`)."""
+    segments = [s for s in package.split(".") if not is_version_segment(s)]
+    return segments[-1] if segments else package.split(".")[-1]
+
+
+def python_identifier(name: str, taken: frozenset[str] = frozenset()) -> str:
+    """Make `name` usable as a Python identifier: escape keywords and avoid `taken` with a `_` suffix."""
+    result = name
+    while keyword.iskeyword(result) or keyword.issoftkeyword(result) or result in taken:
+        result += "_"
+    return result

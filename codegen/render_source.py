@@ -1,0 +1,255 @@
+"""Python source text for the render stage: string literals, docstrings and import blocks.
+
+Everything here returns finished text that templates place as is, formatted the way ruff's
+isort rules and pycodestyle expect, so the generated code needs no formatter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "DOC_WIDTH",
+    "Doc",
+    "DocSection",
+    "Import",
+    "docstring",
+    "import_sections",
+    "member_sort_key",
+    "py_list",
+    "py_str",
+    "split_summary",
+]
+
+DOC_WIDTH = 100
+"""Docstring lines are wrapped to this many columns, indentation included."""
+
+IMPORT_WIDTH = 88
+"""An import longer than this is split one name per line (what ruff's isort does at its default length)."""
+
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d+[.)])\s+")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def py_str(value: str) -> str:
+    """A double-quoted Python string literal for `value`."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def py_list(items: Iterable[str], indent: int) -> str:
+    """A list of string literals, one per line, closing bracket at `indent` (for `__all__`)."""
+    values = list(items)
+    if not values:
+        return "[]"
+    pad = " " * (indent + 4)
+    body = "".join(f"{pad}{py_str(item)},\n" for item in values)
+    return "[\n" + body + " " * indent + "]"
+
+
+def _natural(text: str) -> tuple[str | int, ...]:
+    return tuple(int(chunk) if index % 2 else chunk for index, chunk in enumerate(_DIGITS.split(text)))
+
+
+def member_sort_key(name: str) -> tuple[int, tuple[str | int, ...], tuple[str | int, ...]]:
+    """isort's order for imported names and `__all__`: CONSTANTS, then Classes, then everything else."""
+    if len(name) > 1 and name.isupper():
+        kind = 0
+    elif name[:1].isupper():
+        kind = 1
+    else:
+        kind = 2
+    return kind, _natural(name.lower()), _natural(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Imports
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One imported name: `from module import name [as alias]`; a relative module starts with dots."""
+
+    module: str
+    name: str
+    alias: str = ""
+
+    @property
+    def local_name(self) -> str:
+        """The name the import binds."""
+        return self.alias or self.name
+
+
+def _section(module: str) -> int:
+    if module == "__future__":
+        return 0
+    if module.startswith("."):
+        return 3
+    if module.split(".")[0] in sys.stdlib_module_names:
+        return 1
+    return 2
+
+
+def _module_sort_key(module: str) -> tuple[int, tuple[str | int, ...]]:
+    dots = len(module) - len(module.lstrip("."))
+    # Relative imports go from the furthest parent to the closest, as ruff orders them.
+    return -dots, _natural(module.lstrip(".").lower())
+
+
+def _statement(module: str, names: list[str]) -> str:
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= IMPORT_WIDTH:
+        return line
+    body = "".join(f"    {name},\n" for name in names)
+    return f"from {module} import (\n{body})"
+
+
+def import_sections(imports: Iterable[Import]) -> tuple[str, ...]:
+    """The import statements, grouped in isort sections (future, stdlib, third party, local) and sorted.
+
+    Each returned item is one section's text; templates join them with blank lines.
+    """
+    by_module: dict[str, set[Import]] = {}
+    for item in imports:
+        by_module.setdefault(item.module, set()).add(item)
+    sections: dict[int, list[str]] = {}
+    for module in sorted(by_module, key=_module_sort_key):
+        members = sorted(by_module[module], key=lambda item: (member_sort_key(item.name), item.alias))
+        statements = sections.setdefault(_section(module), [])
+        plain = [item.name for item in members if not item.alias]
+        if plain:
+            statements.append(_statement(module, plain))
+        # ruff keeps `name as alias` imports in statements of their own, after the plain one.
+        statements.extend(_statement(module, [f"{item.name} as {item.alias}"]) for item in members if item.alias)
+    return tuple("\n".join(sections[key]) for key in sorted(sections))
+
+
+# ---------------------------------------------------------------------------------------------
+# Docstrings
+
+
+@dataclass(frozen=True, slots=True)
+class DocSection:
+    """A Google-style docstring section (`Args:`, `Returns:`, `Raises:`, `Yields:`)."""
+
+    title: str
+    entries: tuple[tuple[str, str], ...]
+    """(name, text) pairs; an empty name writes the text as a plain paragraph of the section."""
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """The parts of a docstring, before wrapping and escaping."""
+
+    summary: str
+    body: str = ""
+    """Free text from the API document (markdown): line breaks are kept, long lines wrapped."""
+    notes: tuple[str, ...] = ()
+    """Paragraphs the generator adds after the body."""
+    sections: tuple[DocSection, ...] = ()
+
+
+def split_summary(description: str) -> tuple[str, str]:
+    """Use a one-line first paragraph of a description as the summary: (summary, rest)."""
+    text = _clean(description)
+    first, _, rest = text.partition("\n\n")
+    if first and "\n" not in first and len(first) <= 80 and not _LIST_MARKER.match(first):
+        return first, rest.strip("\n")
+    return "", text
+
+
+def docstring(doc: Doc, indent: int) -> str:
+    """The docstring literal (quotes included), to be placed at `indent` columns.
+
+    Continuation lines carry no indentation of their own: templates indent them (blank lines stay empty).
+    """
+    width = DOC_WIDTH - indent
+    summary = _sentence(_clean(doc.summary).replace("\n", " "))
+    parts: list[list[str]] = []
+    body = _clean(doc.body)
+    if body:
+        parts.append(_wrap_markdown(body, width))
+    for note in doc.notes:
+        parts.append(_wrap(_clean(note), width, "", ""))
+    for section in doc.sections:
+        lines = [f"{section.title}:"]
+        for name, text in section.entries:
+            if name:
+                lines += _wrap(f"{name}: {_clean(text)}", width, "    ", "        ")
+            else:
+                lines += _wrap(_clean(text), width, "    ", "    ")
+        parts.append(lines)
+    first = _wrap(summary, width - 3, "", "")
+    if not parts and len(first) == 1:
+        text = _escape(first[0])
+        if text.endswith('"'):
+            text = text[:-1] + '\\"'
+        return f'"""{text}"""'
+    lines = list(first)
+    for part in parts:
+        lines.append("")
+        lines.extend(part)
+    return '"""' + "\n".join(_escape(line) for line in lines) + '\n"""'
+
+
+def _clean(text: str) -> str:
+    """Normalise line ends, tabs, trailing spaces and runs of blank lines; strip outer blank lines."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")]
+    result: list[str] = []
+    for line in lines:
+        if line or (result and result[-1]):
+            result.append(line)
+    return textwrap.dedent("\n".join(result)).strip("\n")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text + "." if text and text[-1].isalnum() else text
+
+
+def _escape(line: str) -> str:
+    return line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def _wrap(text: str, width: int, first_indent: str, indent: str) -> list[str]:
+    """Wrap prose, keeping explicit line breaks."""
+    lines: list[str] = []
+    for index, line in enumerate(text.split("\n")):
+        prefix = first_indent if index == 0 else indent
+        lines += _wrap_line(line, width, prefix, indent) if line else [""]
+    return lines
+
+
+def _wrap_line(line: str, width: int, first_indent: str, indent: str) -> list[str]:
+    wrapped = textwrap.wrap(
+        line,
+        width=max(width, 40),
+        initial_indent=first_indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped or [first_indent.rstrip()]
+
+
+def _wrap_markdown(text: str, width: int) -> list[str]:
+    """Wrap long prose lines of a markdown text; code blocks, tables and indented lines stay as written."""
+    lines: list[str] = []
+    in_fence = False
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+            lines.append(line)
+            continue
+        if in_fence or len(line) <= width or line.startswith((" ", "|")):
+            lines.append(line)
+            continue
+        marker = _LIST_MARKER.match(line)
+        hanging = " " * (marker.end() if marker else 0)
+        lines += _wrap_line(line, width, "", hanging)
+    return lines
