@@ -82,8 +82,24 @@ def _relocate(api: Api, output: Path, layout: PythonLayout) -> dict[str, str]:
     for old, new in moves.items():
         for suffix in (".py", ".pyi"):
             text = (output / (old.replace(".", "/") + suffix)).read_text(encoding="utf-8")
-            files[new.replace(".", "/") + suffix] = _rewrite_imports(text, moves)
+            text = _rewrite_imports(text, moves)
+            files[new.replace(".", "/") + suffix] = _strict_stub(text) if suffix == ".pyi" else text
     return files
+
+
+def _strict_stub(text: str) -> str:
+    """Complete the two annotations protoc's stubs leave open, so they pass `mypy --strict`.
+
+    protoc writes a message-or-dict parameter as `_Union[Msg, _Mapping]` (a bare generic) and the
+    constructor of a message with a keyword-named field as `__init__(self, **kwargs)` (untyped).
+    """
+    completed = re.sub(r"\b_Mapping\](?=\]|,|\s)", "_Mapping[str, _Any]]", text)
+    completed = completed.replace("**kwargs) -> None", "**kwargs: _Any) -> None")
+    if completed == text:
+        return text
+    return re.sub(
+        r"^(from typing import [^\n]+)$", r"\1\nfrom typing import Any as _Any", completed, count=1, flags=re.M
+    )
 
 
 def _rewrite_imports(text: str, moves: Mapping[str, str]) -> str:

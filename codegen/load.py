@@ -7,19 +7,25 @@ later stage needs (resolving a `$ref` to the schema and the JSON pointer it live
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonschema_path import SchemaPath
 from openapi_spec_validator import OpenAPIV31SpecValidator
+from openapi_spec_validator.schemas import openapi_v31_schema_validator
+from openapi_spec_validator.validation import keywords
 
 from .diagnostics import CodegenError, Diagnostic, Severity, escape_pointer, pointer
 
 __all__ = ["Document", "load", "load_data"]
 
 _LOCAL_REF = "#/"
+_SPEC_HINT = "see the OpenAPI 3.1 specification"
+_ValidationError = Any
+"""jsonschema's ValidationError (jsonschema ships no type information)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,10 @@ def load_data(data: Any, source: str) -> Document:
                 )
             ]
         )
+    problems = list(_non_string_keys(data, "#"))
+    if problems:
+        # YAML reads `200:` as a number and `on:` as a boolean; JSON Schema cannot check such keys.
+        raise CodegenError(problems)
     document = Document(source, data)
     problems = list(_dangling_refs(document))
     if problems:
@@ -109,6 +119,22 @@ def _parse(text: str, path: Path) -> Any:
                 )
             ]
         ) from exc
+
+
+def _non_string_keys(node: Any, location: str) -> Iterator[Diagnostic]:
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if not isinstance(key, str):
+                yield Diagnostic(
+                    Severity.ERROR,
+                    f"{location}/{escape_pointer(str(key))}",
+                    f"the key {key!r} is not a string (YAML read it as {type(key).__name__})",
+                    f"quote it in the YAML file ('{key}')",
+                )
+            yield from _non_string_keys(value, f"{location}/{escape_pointer(str(key))}")
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _non_string_keys(item, f"{location}/{index}")
 
 
 def _walk_refs(node: Any, location: str) -> Iterator[tuple[str, str]]:
@@ -154,13 +180,87 @@ def _validation_errors(data: Mapping[str, Any]) -> Iterator[Diagnostic]:
             "protoc-gen-connect-openapi writes OpenAPI 3.1; convert older documents first",
         )
         return
+    # First the document's structure against the OpenAPI 3.1 schema: those errors carry absolute
+    # paths, and the semantic checks below cannot walk a document whose structure is wrong.
     try:
-        errors = list(OpenAPIV31SpecValidator(data).iter_errors())
-    except Exception as exc:  # the validator raises on structures it cannot walk; report, don't crash
-        yield Diagnostic(Severity.ERROR, "#", f"the OpenAPI validator could not read the document: {exc}")
+        structural = list(openapi_v31_schema_validator.iter_errors(data))
+    except Exception as exc:  # never a traceback for a bad document
+        yield Diagnostic(Severity.ERROR, "#", f"the OpenAPI validator could not read the document: {exc}", _SPEC_HINT)
         return
+    for error in structural:
+        yield Diagnostic(Severity.ERROR, pointer(*error.path), f"invalid OpenAPI: {error.message}", _SPEC_HINT)
+    if structural:
+        return
+    found: dict[int, tuple[_ValidationError, str]] = {}
+    errors: list[_ValidationError] = []
+    try:
+        # The structure was checked above; run only the semantic checks, not the schema pass again.
+        validator = _locating_validator(data, found)
+        for error in validator.root_validator(validator.schema_path):
+            errors.append(error)
+    except Exception as exc:  # the validator raises on structures it cannot walk; report, don't crash
+        yield Diagnostic(Severity.ERROR, "#", f"the OpenAPI validator could not read the document: {exc}", _SPEC_HINT)
     for error in errors:
-        where = pointer(*error.path) if error.path else "#"
-        yield Diagnostic(
-            Severity.ERROR, where, f"invalid OpenAPI: {error.message}", "see the OpenAPI 3.1 specification"
-        )
+        # Schema and operation checks report paths relative to the schema or operation they were
+        # checking; put them back where they are in the document.
+        base = found[id(error)][1] if id(error) in found else "#"
+        where = base + "".join("/" + escape_pointer(str(token)) for token in error.path)
+        yield Diagnostic(Severity.ERROR, where, f"invalid OpenAPI: {error.message}", _SPEC_HINT)
+
+
+def _real_pointer(data: Mapping[str, Any], parts: Sequence[str | int]) -> str:
+    """The JSON pointer of what the validator reached through `parts`, following `$ref`s as it did."""
+    node: Any = data
+    location = "#"
+    for part in parts:
+        if isinstance(node, Mapping) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and str(part).isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return location
+        location += "/" + escape_pointer(str(part))
+        seen: set[str] = set()
+        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
+            seen.add(node["$ref"])
+            try:
+                location, node = Document("", data).resolve(node["$ref"])
+            except KeyError:
+                break
+    return location
+
+
+def _locating_keywords(
+    data: Mapping[str, Any], found: dict[int, tuple[_ValidationError, str]]
+) -> dict[str, type[keywords.KeywordValidator]]:
+    """openapi-spec-validator's schema and operation checks, noting where each error was found."""
+
+    def note(error: _ValidationError, parts: Sequence[str | int]) -> _ValidationError:
+        # Keyed by id; the error is kept alive in the value, so the id cannot be reused meanwhile.
+        found.setdefault(id(error), (error, _real_pointer(data, parts)))
+        return error
+
+    class SchemaChecks(keywords.OpenAPIV31SchemaValidator):
+        def __call__(
+            self, schema: SchemaPath, require_properties: bool = True, meta_checked: bool = False
+        ) -> Iterator[_ValidationError]:
+            for error in super().__call__(schema, require_properties, meta_checked):
+                yield note(error, schema.parts)
+
+    class OperationChecks(keywords.OperationValidator):
+        def __call__(
+            self, url: str, name: str, operation: SchemaPath, path_parameters: SchemaPath | None
+        ) -> Iterator[_ValidationError]:
+            for error in super().__call__(url, name, operation, path_parameters):
+                yield note(error, operation.parts)
+
+    return {**OpenAPIV31SpecValidator.keyword_validators, "schema": SchemaChecks, "operation": OperationChecks}
+
+
+def _locating_validator(
+    data: Mapping[str, Any], found: dict[int, tuple[_ValidationError, str]]
+) -> OpenAPIV31SpecValidator:
+    class Validator(OpenAPIV31SpecValidator):
+        keyword_validators = _locating_keywords(data, found)
+
+    return Validator(data)

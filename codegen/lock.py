@@ -58,6 +58,7 @@ REFINEMENTS: Mapping[Scalar, frozenset[Scalar]] = {
     Scalar.INT32: frozenset({Scalar.SINT32, Scalar.SFIXED32}),
     Scalar.UINT32: frozenset({Scalar.FIXED32}),
 }
+_ENUM_MIN, _ENUM_MAX = -(2**31), 2**31 - 1
 MAP_KEY_TYPES = frozenset(s for s in Scalar if s not in (Scalar.DOUBLE, Scalar.FLOAT, Scalar.BYTES))
 
 
@@ -122,7 +123,14 @@ def load_lock(path: Path) -> Lock:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise CodegenError(
-            [Diagnostic(Severity.ERROR, f"{path}:{exc.lineno}:{exc.colno}", f"invalid JSON in lock: {exc.msg}")]
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    f"{path}:{exc.lineno}:{exc.colno}",
+                    f"invalid JSON in lock: {exc.msg}",
+                    "fix the syntax (the lock is JSON written by codegen)",
+                )
+            ]
         ) from exc
     return parse_lock(data, path.name)
 
@@ -138,7 +146,9 @@ def parse_lock(data: Any, source: str = "lock") -> Lock:
         problems.append(Diagnostic(Severity.ERROR, location, message, hint))
 
     if not isinstance(data, Mapping):
-        raise CodegenError([Diagnostic(Severity.ERROR, where(), "the lock must be a JSON object")])
+        raise CodegenError(
+            [Diagnostic(Severity.ERROR, where(), "the lock must be a JSON object", "delete the file to start afresh")]
+        )
     for key in sorted(set(data) - {"messages", "enums", "methods", "comment"}):
         fail(where(key), f"unknown lock section {key!r}", "expected messages, enums, methods or comment")
 
@@ -152,6 +162,8 @@ def parse_lock(data: Any, source: str = "lock") -> Lock:
     }
     methods: dict[str, StreamKind] = {}
     for name, entry in sorted(_section(data, "methods", where, fail).items()):
+        if isinstance(entry, Mapping):
+            _known_keys(entry, ("streaming",), where("methods", name), fail)
         streaming = entry.get("streaming") if isinstance(entry, Mapping) else None
         try:
             methods[name] = StreamKind(streaming)
@@ -169,17 +181,44 @@ def parse_lock(data: Any, source: str = "lock") -> Lock:
 def _section(data: Mapping[str, Any], key: str, where: Any, fail: Any) -> Mapping[str, Any]:
     section = data.get(key, {})
     if not isinstance(section, Mapping):
-        fail(where(key), f"{key!r} must be an object keyed by full name")
+        fail(where(key), f"{key!r} must be an object keyed by full name", 'e.g. {"acme.v1.Widget": {...}}')
         return {}
     return section
 
 
-def _check_number(number: Any, location: str, fail: Any, *, lowest: int) -> TypeGuard[int]:
+def _object(entry: Mapping[str, Any], key: str, location: str, fail: Any, example: str) -> Mapping[str, Any]:
+    """`entry[key]` when it is an object (missing: empty); anything else is reported."""
+    value = entry.get(key, {})
+    if not isinstance(value, Mapping):
+        fail(f"{location}/{key}", f"{key!r} must be an object", f"e.g. {example}")
+        return {}
+    return value
+
+
+def _array(entry: Mapping[str, Any], key: str, location: str, fail: Any, example: str) -> list[Any]:
+    """`entry[key]` when it is a list (missing: empty); anything else is reported."""
+    value = entry.get(key, [])
+    if not isinstance(value, list):
+        fail(f"{location}/{key}", f"{key!r} must be a list", f"e.g. {example}")
+        return []
+    return value
+
+
+def _known_keys(entry: Mapping[str, Any], known: tuple[str, ...], location: str, fail: Any) -> None:
+    """Report keys the lock format does not have (a typo would otherwise silently drop numbers)."""
+    for key in sorted(str(k) for k in set(entry) - set(known)):
+        fail(f"{location}/{escape_pointer(key)}", f"unknown setting {key!r}", "use " + ", ".join(known))
+
+
+def _check_number(
+    number: Any, location: str, fail: Any, *, lowest: int, highest: int = FIELD_NUMBER_MAX
+) -> TypeGuard[int]:
     if not isinstance(number, int) or isinstance(number, bool):
         fail(location, f"{number!r} is not a number", "field and value numbers are integers")
         return False
-    if number < lowest or number > FIELD_NUMBER_MAX or (lowest > 0 and number in IMPLEMENTATION_RESERVED):
-        fail(location, f"{number} is not a usable number", f"use {lowest}..{FIELD_NUMBER_MAX}, outside 19000-19999")
+    if number < lowest or number > highest or (lowest > 0 and number in IMPLEMENTATION_RESERVED):
+        outside = ", outside 19000-19999" if lowest > 0 else ""
+        fail(location, f"{number} is not a usable number", f"use {lowest}..{highest}{outside}")
         return False
     return True
 
@@ -195,37 +234,52 @@ def _parse_scalar(value: Any, location: str, fail: Any, allowed: frozenset[Scala
     return scalar
 
 
-def _parse_reserved(entry: Mapping[str, Any], location: str, fail: Any, *, lowest: int) -> tuple[set[int], set[str]]:
-    reserved = entry.get("reserved", {})
-    if not isinstance(reserved, Mapping):
-        fail(location + "/reserved", "'reserved' must be an object with 'numbers' and 'names'")
-        return set(), set()
+def _parse_reserved(
+    entry: Mapping[str, Any], location: str, fail: Any, *, lowest: int, highest: int = FIELD_NUMBER_MAX
+) -> tuple[set[int], set[str]]:
+    reserved = _object(entry, "reserved", location, fail, '{"numbers": [4], "names": ["old_name"]}')
+    spot = location + "/reserved"
+    _known_keys(reserved, ("names", "numbers"), spot, fail)
     numbers = {
         n
-        for i, n in enumerate(reserved.get("numbers", []))
-        if _check_number(n, f"{location}/reserved/numbers/{i}", fail, lowest=lowest)
+        for i, n in enumerate(_array(reserved, "numbers", spot, fail, "[4, 5]"))
+        if _check_number(n, f"{spot}/numbers/{i}", fail, lowest=lowest, highest=highest)
     }
-    names = {str(n) for n in reserved.get("names", [])}
+    names: set[str] = set()
+    for index, name in enumerate(_array(reserved, "names", spot, fail, '["old_name"]')):
+        if isinstance(name, str):
+            names.add(name)
+        else:
+            fail(f"{spot}/names/{index}", f"{name!r} is not a name", "reserved names are strings")
     return numbers, names
 
 
 def _parse_message(entry: Any, location: str, fail: Any) -> MessageLock:
     if not isinstance(entry, Mapping):
-        fail(location, "a message entry must be an object")
+        fail(location, "a message entry must be an object", 'e.g. {"fields": {"id": 1}}')
         return MessageLock()
     refinable = frozenset(s for targets in REFINEMENTS.values() for s in targets)
+    _known_keys(entry, ("fields", "oneofs", "reserved"), location, fail)
     fields: dict[str, FieldLock] = {}
-    for name, value in sorted((entry.get("fields") or {}).items()):
+    for name, value in sorted(_object(entry, "fields", location, fail, '{"id": 1}').items()):
         spot = f"{location}/fields/{escape_pointer(name)}"
+        number_spot = spot
         if isinstance(value, Mapping):
             number = value.get("number")
+            number_spot = spot + "/number"
+            for unknown in sorted(set(value) - {"number", "type", "map_key"}):
+                fail(
+                    f"{spot}/{escape_pointer(str(unknown))}",
+                    f"unknown field setting {unknown!r}",
+                    "use number, type or map_key",
+                )
             refined = _parse_scalar(value["type"], spot + "/type", fail, refinable) if "type" in value else None
             key = (
                 _parse_scalar(value["map_key"], spot + "/map_key", fail, MAP_KEY_TYPES) if "map_key" in value else None
             )
         else:
             number, refined, key = value, None, None
-        if _check_number(number, spot, fail, lowest=1):
+        if _check_number(number, number_spot, fail, lowest=1):
             fields[name] = FieldLock(number, refined, key)
     reserved_numbers, reserved_names = _parse_reserved(entry, location, fail, lowest=1)
     by_number: dict[int, str] = {}
@@ -247,10 +301,10 @@ def _parse_message(entry: Any, location: str, fail: Any) -> MessageLock:
         if name in reserved_names:
             fail(spot, f"{name!r} is both a field and a reserved name", "remove one of them")
     oneofs: dict[str, tuple[str, ...]] = {}
-    for name, members in sorted((entry.get("oneofs") or {}).items()):
+    for name, members in sorted(_object(entry, "oneofs", location, fail, '{"payload": ["text", "blob"]}').items()):
         spot = f"{location}/oneofs/{escape_pointer(name)}"
         if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
-            fail(spot, "a oneof entry lists its member field names")
+            fail(spot, "a oneof entry lists its member field names", 'e.g. ["text", "blob"]')
             continue
         oneofs[name] = tuple(members)
     seen: dict[str, str] = {}
@@ -260,6 +314,7 @@ def _parse_message(entry: Any, location: str, fail: Any) -> MessageLock:
                 fail(
                     f"{location}/oneofs/{escape_pointer(name)}",
                     f"field {member!r} is in oneofs {seen[member]!r} and {name!r}",
+                    "a field belongs to at most one oneof; remove it from one of them",
                 )
             seen[member] = name
     return MessageLock(fields, oneofs, frozenset(reserved_numbers), frozenset(reserved_names))
@@ -267,13 +322,15 @@ def _parse_message(entry: Any, location: str, fail: Any) -> MessageLock:
 
 def _parse_enum(entry: Any, location: str, fail: Any) -> EnumLock:
     if not isinstance(entry, Mapping):
-        fail(location, "an enum entry must be an object")
+        fail(location, "an enum entry must be an object", 'e.g. {"values": {"COLOR_UNSPECIFIED": 0}}')
         return EnumLock()
+    _known_keys(entry, ("reserved", "values"), location, fail)
     values: dict[str, int] = {}
-    for name, number in sorted((entry.get("values") or {}).items()):
-        if _check_number(number, f"{location}/values/{escape_pointer(name)}", fail, lowest=-(2**31)):
+    for name, number in sorted(_object(entry, "values", location, fail, '{"COLOR_UNSPECIFIED": 0}').items()):
+        spot = f"{location}/values/{escape_pointer(name)}"
+        if _check_number(number, spot, fail, lowest=_ENUM_MIN, highest=_ENUM_MAX):
             values[name] = number
-    reserved_numbers, reserved_names = _parse_reserved(entry, location, fail, lowest=-(2**31))
+    reserved_numbers, reserved_names = _parse_reserved(entry, location, fail, lowest=_ENUM_MIN, highest=_ENUM_MAX)
     by_number: dict[int, str] = {}
     for name, number in values.items():
         spot = f"{location}/values/{escape_pointer(name)}"

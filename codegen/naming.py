@@ -12,6 +12,7 @@ import re
 __all__ = [
     "is_proto_identifier",
     "lower_camel",
+    "map_entry_name",
     "proto_file_stem",
     "python_identifier",
     "screaming_snake",
@@ -46,6 +47,25 @@ def lower_camel(name: str) -> str:
     """The protobuf JSON name of a field: `head_sha` -> `headSha` (protoc's own rule)."""
     parts = name.split("_")
     return parts[0] + "".join(part[:1].upper() + part[1:] for part in parts[1:])
+
+
+def map_entry_name(field_name: str) -> str:
+    """The name protoc gives the entry message of map field `field_name` (`counts_by_id` -> `CountsByIdEntry`).
+
+    protoc's own rule, which differs from `upper_camel` on digits (`sha256sum` -> `Sha256sumEntry`):
+    drop underscores and upper-case the first letter and each letter after an underscore.
+    """
+    result = []
+    capitalize = True
+    for char in field_name:
+        if char == "_":
+            capitalize = True
+        elif capitalize:
+            result.append(char.upper() if "a" <= char <= "z" else char)
+            capitalize = False
+        else:
+            result.append(char)
+    return "".join(result) + "Entry"
 
 
 def upper_camel(name: str) -> str:

@@ -116,9 +116,18 @@ def number_message(
     present = {f.name for f in fields}
     gone = {name: f.number for name, f in locked.items() if name not in present}
     oneofs = tuple(Oneof(name, tuple(f.name for f in fields if f.oneof == name)) for name in oneof_names)
+    current = {o.name: o.field_names for o in oneofs}
+    claimed = {member for members in current.values() for member in members}
+    # Oneofs the document no longer has stay in the lock (for their names), minus the fields that now
+    # belong to another oneof: a field listed in two oneofs would make the lock unreadable next time.
+    stale = {
+        name: kept
+        for name, members in entry.oneofs.items()
+        if name not in current and (kept := tuple(m for m in members if m not in claimed))
+    }
     new_entry = MessageLock(
         fields=dict(sorted(locked.items())),
-        oneofs={**entry.oneofs, **{o.name: o.field_names for o in oneofs}},
+        oneofs=dict(sorted({**stale, **current}.items())),
         reserved_numbers=entry.reserved_numbers,
         reserved_names=entry.reserved_names,
     )

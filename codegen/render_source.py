@@ -33,6 +33,9 @@ IMPORT_WIDTH = 88
 """An import longer than this is split one name per line (what ruff's isort does at its default length)."""
 
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d+[.)])\s+")
+# The end of a sentence: a period and white space before a capital letter, a digit or a backtick.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z0-9`])")
+_SUMMARY_WIDTH = 88
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -154,11 +157,21 @@ class Doc:
 
 
 def split_summary(description: str) -> tuple[str, str]:
-    """Use a one-line first paragraph of a description as the summary: (summary, rest)."""
+    """Take a summary line from the start of a description: (summary, the rest of the description).
+
+    The first paragraph is the summary when it is one short line; otherwise its first sentence is,
+    when short enough. A description that starts with a list, a heading or a code block gives none.
+    """
     text = _clean(description)
     first, _, rest = text.partition("\n\n")
-    if first and "\n" not in first and len(first) <= 80 and not _LIST_MARKER.match(first):
-        return first, rest.strip("\n")
+    if not first or _LIST_MARKER.match(first) or first.startswith(("#", "```", "~~~", "|", " ")):
+        return "", text
+    if "\n" not in first and len(first) <= _SUMMARY_WIDTH:
+        return first, rest
+    sentence = _SENTENCE_END.search(first)
+    if sentence and sentence.start() + 1 <= _SUMMARY_WIDTH and "\n" not in first[: sentence.start()]:
+        remainder = first[sentence.end() :]
+        return first[: sentence.start() + 1], "\n\n".join(part for part in (remainder, rest) if part)
     return "", text
 
 
@@ -207,8 +220,9 @@ def _clean(text: str) -> str:
 
 
 def _sentence(text: str) -> str:
+    """End a summary with a period unless it ends with punctuation or a quote already."""
     text = text.strip()
-    return text + "." if text and text[-1].isalnum() else text
+    return text + "." if text and (text[-1].isalnum() or text[-1] in ")`'") else text
 
 
 def _escape(line: str) -> str:

@@ -2,34 +2,29 @@
 
 `build_views(api, layout)` turns the model into frozen dataclasses that the templates only lay
 out. Every decision (what a method is called, how a type is spelled, what a docstring says, which
-imports and helpers a module needs, how a required field is checked) is made here.
+imports and helpers a module needs, how a required field is checked) is made here and in the
+modules this one draws on: `render_symbols` (names inside a module), `render_checks` (required
+fields), `render_source` (literals, docstrings, import blocks), `render_naming` (derived names).
 """
 
 from __future__ import annotations
 
-import builtins
 import keyword
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .diagnostics import CodegenError, Diagnostic, Severity
 from .layout import PythonLayout
 from .model import (
-    WELL_KNOWN_TYPES,
     Api,
     Enum,
-    Field,
-    FieldLabel,
-    MapType,
     Message,
-    MessageRef,
     Method,
     ProtoPackage,
-    Scalar,
     Service,
     StreamKind,
 )
-from .naming import python_identifier
+from .render_checks import ValidatorView, api_messages, checked_messages, validator
 from .render_naming import (
     CLIENT_RESERVED,
     asgi_application_class,
@@ -51,18 +46,30 @@ from .render_source import (
     py_str,
     split_summary,
 )
+from .render_symbols import (
+    BUILTINS,
+    EXECUTE,
+    LOCAL_NAMES,
+    PRIVATE_NAMES,
+    RUNTIME,
+    STREAM_TYPES,
+    WRAPPERS,
+    Features,
+    TypeNames,
+    helper_macros,
+    runtime_imports,
+    type_owners,
+)
 
 __all__ = [
     "ClientMethodView",
     "ClientView",
     "ConnectModuleView",
-    "FieldCheckView",
     "InitView",
     "MethodInfoView",
     "ServerMethodView",
     "ServerView",
     "ServiceView",
-    "ValidatorView",
     "Views",
     "build_views",
 ]
@@ -171,34 +178,6 @@ class ServiceView:
 
 
 @dataclass(frozen=True, slots=True)
-class FieldCheckView:
-    """One statement of a check function.
-
-    kinds: `required` (append when `missing` holds), `required_message` (append when unset, else
-    check the message), `message` (check when `present`), `list` and `map` (check every element).
-    """
-
-    kind: str
-    missing: str
-    """The condition under which a required field counts as missing."""
-    missing_path: str
-    """The expression appended to `missing`."""
-    present: str
-    accessor: str
-    function: str
-    nested_path: str
-
-
-@dataclass(frozen=True, slots=True)
-class ValidatorView:
-    """A function that collects the missing required fields of one message (and its sub-messages)."""
-
-    function: str
-    message_type: str
-    checks: tuple[FieldCheckView, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ConnectModuleView:
     """A `<stem>_connect.py` module."""
 
@@ -234,359 +213,6 @@ class Views:
 
 
 # ---------------------------------------------------------------------------------------------
-# Runtime symbols: what the templates use by name, and when
-
-
-@dataclass(frozen=True, slots=True)
-class _Features:
-    """What a connect module contains, which decides its imports and helpers."""
-
-    kinds: frozenset[StreamKind]
-    checks: bool
-
-    @property
-    def methods(self) -> bool:
-        return bool(self.kinds)
-
-    @property
-    def streamed_requests(self) -> bool:
-        return bool(self.kinds & {StreamKind.CLIENT, StreamKind.BIDI})
-
-    @property
-    def streamed_anything(self) -> bool:
-        return bool(self.kinds - {StreamKind.UNARY})
-
-
-# (module, name, condition on the module's features); the templates use exactly these names.
-_RUNTIME: tuple[tuple[str, str, str], ...] = (
-    ("__future__", "annotations", "always"),
-    ("collections.abc", "AsyncGenerator", "always"),
-    ("collections.abc", "AsyncIterable", "streamed_requests"),
-    ("collections.abc", "AsyncIterator", "streamed_anything"),
-    ("collections.abc", "Awaitable", "awaited_handlers"),
-    ("collections.abc", "Callable", "methods"),
-    ("collections.abc", "Iterable", "always"),
-    ("collections.abc", "Iterator", "streamed_anything"),
-    ("collections.abc", "Mapping", "always"),
-    ("types", "TracebackType", "always"),
-    ("typing", "Any", "methods"),
-    ("typing", "Literal", "always"),
-    ("typing", "Protocol", "always"),
-    ("typing", "Self", "always"),
-    ("typing", "TypeVar", "methods"),
-    ("connectrpc.client", "ConnectClient", "always"),
-    ("connectrpc.client", "ConnectClientSync", "always"),
-    ("connectrpc.code", "Code", "methods"),
-    ("connectrpc.codec", "Codec", "always"),
-    ("connectrpc.compat", "google_protobuf_binary_codec", "always"),
-    ("connectrpc.compat", "google_protobuf_codecs", "always"),
-    ("connectrpc.compat", "google_protobuf_json_codec", "always"),
-    ("connectrpc.compression", "Compression", "always"),
-    ("connectrpc.compression.gzip", "GzipCompression", "always"),
-    ("connectrpc.errors", "ConnectError", "methods"),
-    ("connectrpc.interceptor", "Interceptor", "always"),
-    ("connectrpc.interceptor", "InterceptorSync", "always"),
-    ("connectrpc.method", "IdempotencyLevel", "methods"),
-    ("connectrpc.method", "MethodInfo", "methods"),
-    ("connectrpc.method", "StreamType", "methods"),
-    ("connectrpc.protocol", "ProtocolType", "always"),
-    ("connectrpc.request", "Headers", "always"),
-    ("connectrpc.request", "RequestContext", "methods"),
-    ("connectrpc.server", "DEFAULT_READ_MAX_BYTES", "always"),
-    ("connectrpc.server", "ConnectASGIApplication", "always"),
-    ("connectrpc.server", "ConnectWSGIApplication", "always"),
-    ("connectrpc.server", "Endpoint", "methods"),
-    ("connectrpc.server", "EndpointSync", "methods"),
-    ("pyqwest", "Client", "always"),
-    ("pyqwest", "SyncClient", "always"),
-)
-
-# Module-level private names the templates define.
-_PRIVATE_NAMES = frozenset(
-    {
-        "_REQ",
-        "_RES",
-        "_GZIP",
-        "_codec",
-        "_merge_headers",
-        "_async_requests",
-        "_implementation",
-        "_unimplemented",
-        "_require",
-        "_require_each",
-        "_require_each_sync",
-        "_check_list",
-        "_check_map",
-        "_unary",
-        "_unary_sync",
-        "_server_stream",
-        "_server_stream_sync",
-        "_client_stream",
-        "_client_stream_sync",
-        "_bidi_stream",
-        "_bidi_stream_sync",
-    }
-)
-
-# Parameters and locals of generated functions: a message class must not be shadowed by them.
-_LOCAL_NAMES = frozenset(
-    {
-        "base_url",
-        "check",
-        "codecs",
-        "compressions",
-        "ctx",
-        "default",
-        "encoding",
-        "function",
-        "headers",
-        "http_client",
-        "implementation",
-        "interceptors",
-        "items",
-        "message",
-        "method",
-        "missing",
-        "path",
-        "protocol",
-        "read_max_bytes",
-        "request",
-        "requests",
-        "self",
-        "service",
-        "timeout_ms",
-        "validate",
-    }
-)
-
-
-def _feature_holds(condition: str, features: _Features) -> bool:
-    match condition:
-        case "always":
-            return True
-        case "methods":
-            return features.methods
-        case "streamed_requests":
-            return features.streamed_requests
-        case "streamed_anything":
-            return features.streamed_anything
-        case "awaited_handlers":
-            return bool(features.kinds & {StreamKind.UNARY, StreamKind.CLIENT})
-    raise AssertionError(condition)
-
-
-def _helpers(features: _Features) -> tuple[str, ...]:
-    helpers = ["codec", "merge_headers"]
-    if features.streamed_requests:
-        helpers.append("async_requests")
-    if not features.methods:
-        return tuple(helpers)
-    helpers += ["implementation", "unimplemented", "require"]
-    if features.streamed_requests:
-        helpers += ["require_each", "require_each_sync"]
-    if features.checks:
-        helpers += ["check_list", "check_map"]
-    for kind in (StreamKind.UNARY, StreamKind.SERVER, StreamKind.CLIENT, StreamKind.BIDI):
-        if kind in features.kinds:
-            helpers += [_WRAPPERS[kind], _WRAPPERS[kind] + "_sync"]
-    return tuple(helpers)
-
-
-_WRAPPERS = {
-    StreamKind.UNARY: "unary",
-    StreamKind.SERVER: "server_stream",
-    StreamKind.CLIENT: "client_stream",
-    StreamKind.BIDI: "bidi_stream",
-}
-_STREAM_TYPES = {
-    StreamKind.UNARY: "UNARY",
-    StreamKind.SERVER: "SERVER_STREAM",
-    StreamKind.CLIENT: "CLIENT_STREAM",
-    StreamKind.BIDI: "BIDI_STREAM",
-}
-_EXECUTE = {
-    StreamKind.UNARY: "execute_unary",
-    StreamKind.SERVER: "execute_server_stream",
-    StreamKind.CLIENT: "execute_client_stream",
-    StreamKind.BIDI: "execute_bidi_stream",
-}
-
-
-# ---------------------------------------------------------------------------------------------
-# Type names and imports of one module
-
-
-class _TypeNames:
-    """Spells message types in one module and collects their imports, aliasing names already taken."""
-
-    def __init__(self, api: Api, layout: PythonLayout, module: str, taken: Iterable[str]) -> None:
-        self._layout = layout
-        self._package_parts = module.split(".")[:-1]
-        self._owner = _type_owners(api)
-        self._taken = set(taken)
-        self._bound: dict[tuple[str, str], str] = {}
-        self.imports: list[Import] = []
-
-    def bind(self, full_names: Iterable[str]) -> None:
-        """Give local names to the classes of `full_names`: types of this module's package first, then by module."""
-        wanted: dict[tuple[str, str], None] = {}
-        for full_name in full_names:
-            module, qualified = self._python_type(full_name)
-            wanted[(module, qualified.split(".")[0])] = None
-        own = ".".join(self._package_parts)
-        for module, top in sorted(wanted, key=lambda key: (not key[0].startswith(own + "."), key)):
-            if (module, top) in self._bound:
-                continue
-            local = python_identifier(top, frozenset(self._taken))
-            self._taken.add(local)
-            self._bound[(module, top)] = local
-            self.imports.append(Import(self._relative(module), top, "" if local == top else local))
-
-    def spell(self, full_name: str) -> str:
-        """The expression naming the class of `full_name` in this module (`Widget`, `Outer.Inner`)."""
-        module, qualified = self._python_type(full_name)
-        top, _, rest = qualified.partition(".")
-        local = self._bound[(module, top)]
-        return f"{local}.{rest}" if rest else local
-
-    def _python_type(self, full_name: str) -> tuple[str, str]:
-        package = self._owner.get(full_name, "")
-        return self._layout.python_type(full_name, package)
-
-    def _relative(self, module: str) -> str:
-        """`acme_widgets.v1.widgets_pb2` seen from `acme_widgets.v1` -> `.widgets_pb2`; outside the root: absolute."""
-        root = self._layout.root_package
-        if not module.startswith(root + "."):
-            return module
-        target = module.split(".")
-        common = 0
-        for mine, theirs in zip(self._package_parts, target, strict=False):
-            if mine != theirs:
-                break
-            common += 1
-        return "." * (len(self._package_parts) - common + 1) + ".".join(target[common:])
-
-
-def _type_owners(api: Api) -> dict[str, str]:
-    """{message or enum full name: proto package}, nested types included."""
-    owners: dict[str, str] = {}
-
-    def walk(package: str, messages: tuple[Message, ...], enums: tuple[Enum, ...]) -> None:
-        for enum in enums:
-            owners[enum.full_name] = package
-        for message in messages:
-            owners[message.full_name] = package
-            walk(package, message.nested_messages, message.nested_enums)
-
-    for package in api.packages:
-        walk(package.name, package.messages, package.enums)
-    return owners
-
-
-# ---------------------------------------------------------------------------------------------
-# Required-field checks
-
-
-def _api_messages(api: Api) -> dict[str, Message]:
-    found: dict[str, Message] = {}
-
-    def walk(messages: tuple[Message, ...]) -> None:
-        for message in messages:
-            found[message.full_name] = message
-            walk(message.nested_messages)
-
-    for package in api.packages:
-        walk(package.messages)
-    return found
-
-
-def _message_target(field: Field) -> str | None:
-    """The message a field holds (directly, repeated, or as map value), if any."""
-    value = field.type.value if isinstance(field.type, MapType) else field.type
-    return value.full_name if isinstance(value, MessageRef) else None
-
-
-def _checked_messages(messages: dict[str, Message], roots: Iterable[str]) -> set[str]:
-    """Messages reachable from `roots` that hold a required field somewhere below them."""
-    reachable: set[str] = set()
-    pending = [root for root in roots if root in messages]
-    while pending:
-        name = pending.pop()
-        if name in reachable:
-            continue
-        reachable.add(name)
-        for field in messages[name].fields:
-            target = _message_target(field)
-            if target in messages and target not in reachable:
-                pending.append(target)
-    checked = {name for name in reachable if any(field.required for field in messages[name].fields)}
-    changed = True
-    while changed:
-        changed = False
-        for name in sorted(reachable - checked):
-            if any(_message_target(field) in checked for field in messages[name].fields):
-                checked.add(name)
-                changed = True
-    return checked
-
-
-def _accessor(field: Field) -> str:
-    # protobuf keeps keyword-named fields as they are; only getattr reaches them.
-    return f"getattr(message, {py_str(field.name)})" if keyword.iskeyword(field.name) else f"message.{field.name}"
-
-
-def _missing_condition(field: Field) -> str:
-    """When a required field counts as missing: unset, empty, zero, or enum value 0."""
-    has_field = f"message.HasField({py_str(field.name)})"
-    if field.label is FieldLabel.REPEATED or isinstance(field.type, MapType):
-        return f"not {_accessor(field)}"
-    if isinstance(field.type, MessageRef):
-        return f"not {has_field}"
-    if isinstance(field.type, Scalar) and field.type not in (Scalar.STRING, Scalar.BYTES) and field.has_presence:
-        # A number or bool with explicit presence: a present zero is a value.
-        return f"not {has_field}"
-    return f"not {_accessor(field)}"
-
-
-def _field_checks(message: Message, checked: set[str], functions: dict[str, str]) -> tuple[FieldCheckView, ...]:
-    checks: list[FieldCheckView] = []
-    for field in message.fields:
-        target = _message_target(field)
-        function = functions[target] if target in checked and target is not None else ""
-        name = py_str(field.json_name)
-        accessor = _accessor(field)
-        present = f"message.HasField({py_str(field.name)})"
-        is_list = field.label is FieldLabel.REPEATED and not isinstance(field.type, MapType)
-        is_map = isinstance(field.type, MapType)
-
-        def check(kind: str, nested_path: str = "", *, fn: str = function, pr: str = present) -> FieldCheckView:
-            return FieldCheckView(
-                kind=kind,
-                missing=_missing_condition(field),
-                missing_path=f"path + {name}",
-                present=pr,
-                accessor=accessor,
-                function=fn,
-                nested_path=nested_path,
-            )
-
-        if field.required:
-            if function and not is_list and not is_map:
-                checks.append(check("required_message", f"path + {py_str(field.json_name + '.')}"))
-                continue
-            checks.append(check("required"))
-        if not function:
-            continue
-        if is_list:
-            checks.append(check("list", f"path + {name}"))
-        elif is_map:
-            checks.append(check("map", f"path + {name}"))
-        else:
-            checks.append(check("message", f"path + {py_str(field.json_name + '.')}"))
-    return tuple(checks)
-
-
-# ---------------------------------------------------------------------------------------------
 # Docstrings
 
 
@@ -596,26 +222,36 @@ def _required_names(api_messages: dict[str, Message], full_name: str) -> list[st
 
 
 def _method_summary(method: Method, service: Service) -> tuple[str, str]:
-    if method.summary.strip():
-        return method.summary, method.description
-    summary, rest = split_summary(method.description)
-    return (summary, rest) if summary else (f"Call `{service.name}.{method.name}`", method.description)
+    """(summary, body) of a method's docstring.
+
+    A summary that only repeats the RPC name (what protoc-gen-connect-openapi writes) says nothing:
+    the description's first sentence is used instead.
+    """
+    summary = method.summary.strip()
+    if summary and summary != method.name:
+        return summary, method.description
+    first, rest = split_summary(method.description)
+    return (first, rest) if first else (f"Call `{service.name}.{method.name}`", method.description)
 
 
 def _deprecated_note(method: Method) -> tuple[str, ...]:
     return ("Deprecated: the API marks this method as deprecated.",) if method.deprecated else ()
 
 
-def _service_body(service: Service) -> str:
-    return service.description
-
-
 def _short(text: str) -> str:
+    """A one-line gist of a description, for lists."""
     summary, rest = split_summary(text)
     if summary:
         return summary
     first = rest.split("\n\n")[0].replace("\n", " ").strip()
     return first if len(first) <= 80 else first[:77].rstrip() + "..."
+
+
+def _api_name(api: Api) -> str:
+    """The API's title, with its version unless the title already ends with it."""
+    title = api.title.strip()
+    version = api.version.strip()
+    return f"{title} {version}" if title and version and not title.endswith(version) else title
 
 
 # ---------------------------------------------------------------------------------------------
@@ -636,13 +272,13 @@ class _MethodNames:
 def build_views(api: Api, layout: PythonLayout) -> Views:
     """Compute every view of the files `render` writes. Raises CodegenError on name clashes."""
     header = f"# Code generated by codegen from {api.source or 'an OpenAPI document'}. DO NOT EDIT."
-    api_messages = _api_messages(api)
+    messages = api_messages(api)
     connect_modules: dict[str, ConnectModuleView] = {}
     problems: list[Diagnostic] = []
     for package in api.packages:
         if package.services:
             module = layout.connect_module(package.name)
-            view = _connect_module(api, layout, package, module, header, api_messages, problems)
+            view = _connect_module(api, layout, package, module, header, messages, problems)
             connect_modules[layout.file_path(module)] = view
     inits = _inits(api, layout, header, problems)
     if problems:
@@ -675,7 +311,7 @@ def _connect_module(
     api_messages: dict[str, Message],
     problems: list[Diagnostic],
 ) -> ConnectModuleView:
-    runtime_names = {name for _, name, _ in _RUNTIME}
+    runtime_names = {name for _, name, _ in RUNTIME}
     public: list[str] = []
     for service in package.services:
         for name in _public_names(service):
@@ -689,7 +325,7 @@ def _connect_module(
                     )
                 )
             public.append(name)
-    taken = set(public) | runtime_names | _PRIVATE_NAMES | _LOCAL_NAMES | set(dir(builtins))
+    taken = set(public) | runtime_names | PRIVATE_NAMES | LOCAL_NAMES | BUILTINS
 
     # Private constants and check functions first: their names do not depend on imports.
     method_names: dict[tuple[str, str], tuple[str, str]] = {}
@@ -702,17 +338,20 @@ def _connect_module(
             taken.add(constant)
             method_names[(service.name, method.name)] = (attribute, constant)
     roots = [method.input.full_name for service in package.services for method in service.methods]
-    checked = _checked_messages(api_messages, roots)
-    owners = _type_owners(api)
+    checked = checked_messages(api_messages, roots)
+    owners = type_owners(api)
     functions: dict[str, str] = {}
     for full_name in sorted(checked):
         qualified = layout.python_type(full_name, owners[full_name])[1]
         functions[full_name] = check_function(qualified, frozenset(taken))
         taken.add(functions[full_name])
 
-    types = _TypeNames(api, layout, module, taken)
+    types = TypeNames(owners, layout, module, taken)
     used_types = [
-        ref.full_name for service in package.services for method in service.methods for ref in (method.input, method.output)
+        ref.full_name
+        for service in package.services
+        for method in service.methods
+        for ref in (method.input, method.output)
     ]
     types.bind([*used_types, *sorted(checked)])
 
@@ -741,7 +380,7 @@ def _connect_module(
                     service_name=py_str(service.full_name),
                     input_type=item.input_type,
                     output_type=item.output_type,
-                    stream_type=_STREAM_TYPES[method.stream],
+                    stream_type=STREAM_TYPES[method.stream],
                 )
             )
         services.append(
@@ -752,15 +391,12 @@ def _connect_module(
         )
 
     validators = tuple(
-        ValidatorView(
-            function=functions[full_name],
-            message_type=types.spell(full_name),
-            checks=_field_checks(api_messages[full_name], checked, functions),
-        )
+        validator(functions[full_name], types.spell(full_name), api_messages[full_name], checked, functions)
         for full_name in sorted(checked)
     )
-    features = _Features(kinds=frozenset(kinds), checks=bool(validators))
-    imports = [Import(mod, name) for mod, name, condition in _RUNTIME if _feature_holds(condition, features)]
+    check_kinds = frozenset(check.kind for validator in validators for check in validator.checks)
+    features = Features(kinds=frozenset(kinds), check_kinds=check_kinds)
+    imports = runtime_imports(features)
     imports += types.imports
     return ConnectModuleView(
         header=header,
@@ -771,21 +407,21 @@ def _connect_module(
         method_infos=tuple(infos),
         services=tuple(services),
         validators=validators,
-        helpers=_helpers(features),
+        helpers=helper_macros(features),
     )
 
 
 def _connect_docstring(api: Api, package: ProtoPackage) -> str:
-    title = f"{api.title} {api.version}".strip() or "the API"
-    lines = [f"{service.name}: {_short(service.description) or service.full_name}" for service in package.services]
-    first = package.services[0].name
+    name = _api_name(api)
+    of_api = f" of {name}" if name and name != package.name else ""
+    lines = [f"{s.name}: {_short(s.description) or f'`{s.full_name}`'}" for s in package.services]
     return docstring(
         Doc(
-            summary=f"Connect clients and servers for the `{package.name}` services of {title}",
+            summary=f"Connect clients and servers for the `{package.name}` services{of_api}",
             notes=(
-                f"For each service `X` (here: {', '.join(f'`{s.name}`' for s in package.services)}): `XClient` and "
-                "`XClientSync` call it; `X` and `XSync` are the server interfaces to implement, served by "
-                f"`XASGIApplication` and `XWSGIApplication`. For example `{client_class(first, is_async=False)}`.",
+                "For each service `X`: `XClient` (async) and `XClientSync` call it; `X` (async) and `XSync` are the "
+                "server interfaces to implement, and `XASGIApplication` and `XWSGIApplication` serve an "
+                "implementation.",
             ),
             sections=(DocSection("Services", tuple(("", line) for line in lines)),),
         ),
@@ -814,7 +450,7 @@ def _client(api: Api, service: Service, names: list[_MethodNames], is_async: boo
                 (
                     ("base_url", base_url_doc),
                     ("encoding", '`"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).'),
-                    ("headers", "HTTP headers sent with every call, e.g. `{\"Authorization\": \"Bearer <token>\"}`."),
+                    ("headers", 'HTTP headers sent with every call, e.g. `{"Authorization": "Bearer <token>"}`.'),
                     ("timeout_ms", "Default timeout of every call in milliseconds; None waits indefinitely."),
                     (
                         "http_client",
@@ -828,7 +464,7 @@ def _client(api: Api, service: Service, names: list[_MethodNames], is_async: boo
                     ("read_max_bytes", "Largest response message accepted; None sets no limit."),
                 ),
             ),
-            DocSection("Raises", (("ValueError", "If `encoding` is neither `\"proto\"` nor `\"json\"`."),)),
+            DocSection("Raises", (("ValueError", 'If `encoding` is neither `"proto"` nor `"json"`.'),)),
         ),
     )
     base_url_param = f"base_url: str = {py_str(api.base_url)}" if api.base_url else "base_url: str"
@@ -838,7 +474,7 @@ def _client(api: Api, service: Service, names: list[_MethodNames], is_async: boo
         docstring=docstring(
             Doc(
                 summary=f"{kind} client of `{service.full_name}`",
-                body=_service_body(service),
+                body=service.description,
                 notes=(usage,),
             ),
             4,
@@ -860,8 +496,10 @@ def _client_method(service: Service, item: _MethodNames, is_async: bool) -> Clie
     stream = method.stream
     iterator = "AsyncIterator" if is_async else "Iterator"
     if stream.client_streams:
-        iterable = f"AsyncIterable[{item.input_type}] | Iterable[{item.input_type}]" if is_async else f"Iterable[{item.input_type}]"
-        request_param = f"requests: {iterable}"
+        iterable = f"Iterable[{item.input_type}]"
+        request_param = (
+            f"requests: AsyncIterable[{item.input_type}] | {iterable}" if is_async else f"requests: {iterable}"
+        )
         request_arg = "_async_requests(requests)" if is_async else "iter(requests)"
     else:
         request_param = f"request: {item.input_type}"
@@ -907,7 +545,10 @@ def _client_method(service: Service, item: _MethodNames, is_async: bool) -> Clie
                 "Args",
                 (
                     ("requests" if stream.client_streams else "request", request_doc),
-                    ("headers", "HTTP headers for this call; they replace the client's default headers of the same name."),
+                    (
+                        "headers",
+                        "HTTP headers of this call; they replace the client's default headers of the same name.",
+                    ),
                     ("timeout_ms", "Timeout of this call in milliseconds, instead of the client's default."),
                 ),
             ),
@@ -920,7 +561,7 @@ def _client_method(service: Service, item: _MethodNames, is_async: bool) -> Clie
         def_keyword="async def" if awaited else "def",
         request_param=request_param,
         return_type=return_type,
-        execute=("await " if awaited else "") + f"self._client.{_EXECUTE[stream]}",
+        execute=("await " if awaited else "") + f"self._client.{EXECUTE[stream]}",
         request_arg=request_arg,
         method_info=item.constant,
         docstring=docstring(doc, 8),
@@ -934,7 +575,7 @@ def _server(service: Service, names: list[_MethodNames], is_async: bool) -> Serv
     server = "an ASGI server (uvicorn, hypercorn, ...)" if is_async else "a WSGI server (gunicorn, waitress, ...)"
     protocol_doc = Doc(
         summary=f"Server interface of `{service.full_name}` ({kind})",
-        body=_service_body(service),
+        body=service.description,
         notes=(
             f"Implement these methods and serve the implementation with `{app_name}`. A subclass inherits, for "
             "every method it does not define, a default that answers `unimplemented`.",
@@ -943,9 +584,10 @@ def _server(service: Service, names: list[_MethodNames], is_async: bool) -> Serv
     app_doc = Doc(
         summary=f"{'ASGI' if is_async else 'WSGI'} application serving a `{protocol_name}` implementation",
         notes=(
-            f"It answers `POST /{service.full_name}/<Method>` with Connect (unary and streaming), gRPC and gRPC-Web. "
-            "Before a handler runs, a request missing a required field is answered with `invalid_argument` naming "
-            "the field; a method the implementation does not define answers `unimplemented`.",
+            f"It answers `POST /{service.full_name}/<Method>` in the Connect protocol (and gRPC-Web, and gRPC where "
+            "the server supports HTTP trailers). Before a handler runs, a request missing a required field is "
+            "answered with `invalid_argument` naming the field; a method the implementation does not define "
+            "answers `unimplemented`.",
             f"Run it with {server}; mount several applications by their `path`.",
         ),
     )
@@ -964,7 +606,7 @@ def _server(service: Service, names: list[_MethodNames], is_async: bool) -> Serv
                     ("service", service_arg),
                     ("interceptors", "connectrpc interceptors run around every call, outermost first."),
                     ("read_max_bytes", "Largest request message accepted (4 MiB by default); None sets no limit."),
-                    ("compressions", "Compressions accepted and used for responses; None means the runtime's defaults."),
+                    ("compressions", "Compressions accepted and used for responses; None means the runtime's."),
                     ("codecs", "Message codecs; None accepts binary protobuf and protobuf JSON."),
                 ),
             ),
@@ -1031,7 +673,7 @@ def _server_method(service: Service, item: _MethodNames, is_async: bool) -> Serv
                 (
                     (
                         "ConnectError",
-                        "To answer with a Connect error, e.g. `ConnectError(Code.NOT_FOUND, \"...\")`; any other "
+                        'To answer with a Connect error, e.g. `ConnectError(Code.NOT_FOUND, "...")`; any other '
                         "exception answers `unknown`.",
                     ),
                 ),
@@ -1039,7 +681,7 @@ def _server_method(service: Service, item: _MethodNames, is_async: bool) -> Serv
         ),
     )
     def_keyword = "async def" if is_async and not stream.server_streams else "def"
-    wrapper = "_" + _WRAPPERS[stream] + ("" if is_async else "_sync")
+    wrapper = "_" + WRAPPERS[stream] + ("" if is_async else "_sync")
     return ServerMethodView(
         name=item.attribute,
         name_literal=py_str(item.attribute),
@@ -1050,7 +692,7 @@ def _server_method(service: Service, item: _MethodNames, is_async: bool) -> Serv
         docstring=docstring(doc, 8),
         unimplemented_message=py_str(f"{service.full_name}.{method.name} is not implemented"),
         path=py_str(f"/{service.full_name}/{method.name}"),
-        endpoint_factory=("Endpoint." if is_async else "EndpointSync.") + _WRAPPERS[stream],
+        endpoint_factory=("Endpoint." if is_async else "EndpointSync.") + WRAPPERS[stream],
         wrapper=wrapper,
         method_info=item.constant,
         check=item.check,
@@ -1080,43 +722,65 @@ def _children(levels: Iterable[str], parent: str) -> list[str]:
 def _inits(api: Api, layout: PythonLayout, header: str, problems: list[Diagnostic]) -> dict[str, InitView]:
     levels = _package_levels(api, layout)
     packages = {package.name: package for package in api.packages}
-    title = f"{api.title} {api.version}".strip() or "The API"
-    inits: dict[str, InitView] = {}
-    for level in sorted(levels):
-        imports: list[Import] = []
-        children = _children(levels, level)
-        imports += [Import(".", child) for child in children]
-        exported: dict[str, str] = {child: level for child in children}
-        notes: list[str] = []
-        for proto_package in levels[level]:
-            package = packages[proto_package]
-            if package.services:
-                module = layout.connect_module(proto_package).rsplit(".", 1)[1]
-                for service in package.services:
-                    for name in _public_names(service):
-                        imports.append(Import("." + module, name))
-                        _export(exported, name, f"service {service.full_name}", problems)
-            pb2 = layout.pb2_module(proto_package).rsplit(".", 1)[1]
-            for item in (*package.messages, *package.enums):
-                imports.append(Import("." + pb2, item.name))
-                _export(exported, item.name, item.location or item.full_name, problems)
-            services = ", ".join(f"`{service.name}`" for service in package.services)
-            notes.append(
-                f"The `{proto_package}` package: its messages and enums"
-                + (f", and clients and servers of {services}." if services else ".")
-            )
-        if children:
-            notes.append("Subpackages: " + ", ".join(f"`{child}`" for child in children) + ".")
-        doc = Doc(summary=api.title or title, body=api.description, notes=tuple(notes))
-        if api.version and api.title:
-            doc = Doc(summary=f"{api.title} (version {api.version})", body=api.description, notes=tuple(notes))
-        inits[layout.package_init(level)] = InitView(
-            header=header,
-            docstring=docstring(doc, 0),
-            imports=import_sections(imports),
-            all_names=py_list(sorted(exported, key=member_sort_key), 0),
+    return {
+        layout.package_init(level): _init(
+            api, layout, header, [packages[name] for name in levels[level]], _children(levels, level), problems
         )
-    return inits
+        for level in sorted(levels)
+    }
+
+
+def _init(
+    api: Api,
+    layout: PythonLayout,
+    header: str,
+    packages: list[ProtoPackage],
+    children: list[str],
+    problems: list[Diagnostic],
+) -> InitView:
+    """The `__init__.py` of one level: its subpackages, and the names of the proto packages mapped to it."""
+    imports = [Import(".", child) for child in children]
+    exported: dict[str, str] = {child: f"subpackage {child}" for child in children}
+    notes: list[str] = []
+    for package in packages:
+        if package.services:
+            module = "." + layout.connect_module(package.name).rsplit(".", 1)[1]
+            for service in package.services:
+                for public in _public_names(service):
+                    imports.append(Import(module, public))
+                    _export(exported, public, f"service {service.full_name}", problems)
+        pb2 = "." + layout.pb2_module(package.name).rsplit(".", 1)[1]
+        types: list[Message | Enum] = [*package.messages, *package.enums]
+        for item in types:
+            imports.append(Import(pb2, item.name))
+            _export(exported, item.name, item.location or item.full_name, problems)
+        services = _and([f"`{service.name}`" for service in package.services])
+        notes.append(
+            f"Messages and enums of `{package.name}`" + (f", clients and servers of {services}." if services else ".")
+        )
+    if children:
+        notes.append(f"Subpackages: {_and([f'`{child}`' for child in children])}.")
+    name = _api_name(api)
+    if packages:
+        names = [package.name for package in packages]
+        summary = f"The {_and([f'`{n}`' for n in names])} package" + (
+            f" of {name}" if name and name not in names else ""
+        )
+    else:
+        summary = f"{name}: Connect clients, servers and messages" if name else "Connect clients, servers and messages"
+    return InitView(
+        header=header,
+        docstring=docstring(Doc(summary=summary, body=api.description, notes=tuple(notes)), 0),
+        imports=import_sections(imports),
+        all_names=py_list(sorted(exported, key=member_sort_key), 0),
+    )
+
+
+def _and(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _export(exported: dict[str, str], name: str, where: str, problems: list[Diagnostic]) -> None:
@@ -1125,17 +789,8 @@ def _export(exported: dict[str, str], name: str, where: str, problems: list[Diag
             Diagnostic(
                 Severity.ERROR,
                 where,
-                f"{name} is exported twice from one Python package ({exported[name]})",
+                f"{name} is exported twice from one Python package (also by {exported[name]})",
                 "rename the message, enum or service",
             )
         )
     exported[name] = where
-
-
-def _walk_messages(messages: tuple[Message, ...]) -> Iterator[Message]:
-    for message in messages:
-        yield message
-        yield from _walk_messages(message.nested_messages)
-
-
-_ = WELL_KNOWN_TYPES

@@ -28,7 +28,7 @@ from typing import Any
 from .components import REF_PREFIX, ComponentIndex, ComponentKind
 from .diagnostics import Diagnostic, Severity
 from .model import EnumRef, FieldLabel, MapType, MessageRef, Scalar, TypeRef
-from .naming import upper_camel
+from .naming import map_entry_name, upper_camel
 
 __all__ = ["FieldShape", "InlineMessage", "TypeRules"]
 
@@ -80,7 +80,7 @@ class TypeRules:
     def field_shape(self, schema: Any, location: str, owner: str, field_name: str) -> FieldShape | None:
         """The shape of property `field_name` of message `owner`, or None after reporting why not."""
         if not isinstance(schema, Mapping):
-            self._fail(location, "a property schema must be an object")
+            self._fail(location, "a property schema must be an object", "describe the property with a schema object")
             return None
         schema, nullable = self._unwrap(schema, location)
         if schema is None:
@@ -131,13 +131,17 @@ class TypeRules:
             # Older generator output wrapped a $ref in allOf to attach a description.
             schema = {**{k: v for k, v in schema.items() if k != "allOf"}, "$ref": all_of[0]["$ref"]}
         elif all_of is not None:
-            self._fail(location + "/allOf", "allOf is only supported around a single $ref in a property")
+            self._fail(
+                location + "/allOf",
+                "allOf is only supported around a single $ref in a property",
+                "merge the schemas into one, or make the property a $ref to a message component",
+            )
             return None, False
         one_of = schema.get("oneOf")
         if one_of is None:
             return schema, nullable
         if not isinstance(one_of, list):
-            self._fail(location + "/oneOf", "oneOf must be a list")
+            self._fail(location + "/oneOf", "oneOf must be a list", "list the alternatives as schema objects")
             return None, False
         members = [m for m in one_of if not (isinstance(m, Mapping) and m.get("type") in ("null", ["null"]))]
         nullable = nullable or len(members) < len(one_of)
@@ -147,7 +151,8 @@ class TypeRules:
         member_types = sorted(str(m.get("type")) for m in members if isinstance(m, Mapping))
         if len(members) == 2 and member_types == ["integer", "string"]:
             # Older output wrote 64-bit integers as a oneOf of their two JSON forms.
-            formats = {m.get("format") for m in members if isinstance(m, Mapping)} | {schema.get("format")}
+            # In a fixed order (the outer format first), so the result never depends on set iteration.
+            formats = [schema.get("format")] + [m.get("format") for m in members if isinstance(m, Mapping)]
             known = [f for f in formats if isinstance(f, str) and f in _SIXTY_FOUR_BIT_FORMATS]
             return {**rest, "type": ["integer", "string"], "format": known[0] if known else "int64"}, nullable
         self._fail(
@@ -168,7 +173,9 @@ class TypeRules:
             return None
         types = declared if isinstance(declared, list) else [declared]
         if not all(isinstance(t, str) for t in types):
-            self._fail(location + "/type", "type must be a string or a list of strings")
+            self._fail(
+                location + "/type", "type must be a string or a list of strings", "e.g. `string` or `[string, 'null']`"
+            )
             return None
         return sorted(set(types), key=types.index)
 
@@ -213,13 +220,17 @@ class TypeRules:
             return Scalar.BOOL
         if kind == "string":
             return Scalar.BYTES if fmt in ("byte", "binary") else Scalar.STRING
-        self._fail(location + "/type", f"type {kind!r} has no proto form")
+        self._fail(
+            location + "/type",
+            f"type {kind!r} has no proto form",
+            "use string, integer, number, boolean, array or object (or a $ref)",
+        )
         return None
 
     def _array(self, schema: Mapping[str, Any], location: str, owner: str, field_name: str) -> FieldShape | None:
         items = schema.get("items")
         if not isinstance(items, Mapping):
-            self._fail(location, "an array needs an `items` schema")
+            self._fail(location, "an array needs an `items` schema", "add `items` with the element schema")
             return None
         element = self.value_type(items, location + "/items", owner, field_name)
         return FieldShape(element, FieldLabel.REPEATED) if element is not None else None
@@ -239,7 +250,7 @@ class TypeRules:
                     "make the value a component and $ref it",
                 )
                 return None
-            entry = f"{owner}.{upper_camel(field_name)}Entry"
+            entry = f"{owner}.{map_entry_name(field_name)}"
             if self._index.kinds.get(entry) is not ComponentKind.MAP_ENTRY:
                 return FieldShape(MapType(Scalar.STRING, value), FieldLabel.REPEATED)
             key_schema = self._schemas[entry]["properties"]["key"]
@@ -265,7 +276,11 @@ class TypeRules:
             return MessageRef(name)
         if kind in (ComponentKind.ENUM, ComponentKind.WELL_KNOWN_ENUM):
             return EnumRef(name)
-        self._fail(location, f"{name!r} is a {kind.value if kind else 'missing'} schema, not a message or enum")
+        self._fail(
+            location,
+            f"{name!r} is a {kind.value if kind else 'missing'} schema, not a message or enum",
+            "a field can only refer to a message or enum component",
+        )
         return None
 
     def _fail(self, location: str, message: str, hint: str = "") -> None:

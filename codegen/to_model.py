@@ -45,6 +45,8 @@ _OPERATION_ID = re.compile(
     r"(?P<package>(?:[A-Za-z_]\w*\.)*[a-z_]\w*)\.(?P<service>[A-Z]\w*)\.(?P<method>[A-Za-z_]\w*)\Z"
 )
 _STREAMING_MEDIA = ("application/connect+json", "application/connect+proto", "application/grpc")
+_NAMEABLE_KEY = re.compile(r"[A-Za-z0-9_. -]+\Z")
+_HTTP_VERBS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _ENUM_VALUE_NOTE = re.compile(r"^\s*[-*•]\s*`?(?P<name>[A-Za-z_][A-Za-z0-9_]*)`?\s*:\s*(?P<text>.+)$")
 
 
@@ -145,6 +147,13 @@ class _Builder:
                 "name components `<package>.<Type>`, e.g. `acme.v1.Widget`",
             )
             return False
+        if package == "google.protobuf":
+            self.fail(
+                location,
+                f"{full_name!r} is not one of the well-known types protoc ships",
+                "rename the component out of the google.protobuf package, or use a well-known type",
+            )
+            return False
         bad = [s for s in package.split(".") + list(path) if not is_proto_identifier(s)]
         if bad:
             self.fail(
@@ -167,10 +176,9 @@ class _Builder:
         self.message_locks[full_name] = numbered.lock
         nested = [self._message(f"{full_name}.{i.name}", i.schema, i.location) for i in inline]
         for child in self.index.of_kind(ComponentKind.MESSAGE):
-            if child.rpartition(".")[0] == full_name:
-                nested.append(
-                    self._message(child, self.document.schemas[child], pointer("components", "schemas", child))
-                )
+            child_location = pointer("components", "schemas", child)
+            if child.rpartition(".")[0] == full_name and self._check_type_name(child, child_location):
+                nested.append(self._message(child, self.document.schemas[child], child_location))
         nested_enums = [
             built
             for child in self.index.of_kind(ComponentKind.ENUM)
@@ -178,6 +186,17 @@ class _Builder:
             and (built := self._enum(child, self.document.schemas[child], pointer("components", "schemas", child)))
             is not None
         ]
+        nested_names: dict[str, str] = {}
+        nested_types: list[Message | Enum] = [*nested, *nested_enums]
+        for nested_type in nested_types:
+            if nested_type.name in nested_names:
+                self.fail(
+                    nested_type.location,
+                    f"{full_name!r} gets two nested types named {nested_type.name!r}",
+                    f"the other one comes from {nested_names[nested_type.name]}; an inline object property "
+                    "becomes a nested message named after the property, so rename the property or the component",
+                )
+            nested_names.setdefault(nested_type.name, nested_type.location)
         _, path = split_full_name(full_name)
         return Message(
             full_name=full_name,
@@ -197,7 +216,7 @@ class _Builder:
     ) -> tuple[list[DraftField], list[str], list[InlineMessage]]:
         """Draft fields in declaration order: plain properties first, then each oneof group."""
         if not isinstance(schema, Mapping):
-            self.fail(location, "a message schema must be an object")
+            self.fail(location, "a message schema must be an object", "describe the message with `type: object`")
             return [], [], []
         if "anyOf" in schema:
             self.fail(
@@ -205,11 +224,16 @@ class _Builder:
                 "anyOf has no proto form",
                 "write a proto oneof as oneOf of single-property objects",
             )
-        required = set(schema.get("required") or [])
-        property_sets: list[tuple[Mapping[str, Any], str, set[str]]] = []
+        # `required` constrains the whole object, so a key listed at the top or in any allOf member is
+        # required wherever its property is declared (oneOf alternatives list their only key; not this).
+        required = set(_names(schema.get("required")))
+        for member in schema.get("allOf") or []:
+            if isinstance(member, Mapping):
+                required.update(_names(member.get("required")))
+        property_sets: list[tuple[Mapping[str, Any], str]] = []
         groups: list[tuple[list[Any], str]] = []
         if isinstance(schema.get("properties"), Mapping):
-            property_sets.append((schema["properties"], location + "/properties", required))
+            property_sets.append((schema["properties"], location + "/properties"))
         for index, member in enumerate(schema.get("allOf") or []):
             spot = f"{location}/allOf/{index}"
             if not isinstance(member, Mapping) or "$ref" in member:
@@ -218,7 +242,7 @@ class _Builder:
                 )
                 continue
             if isinstance(member.get("properties"), Mapping):
-                property_sets.append((member["properties"], spot + "/properties", set(member.get("required") or [])))
+                property_sets.append((member["properties"], spot + "/properties"))
             if isinstance(member.get("oneOf"), list):
                 groups.append((member["oneOf"], spot + "/oneOf"))
         if isinstance(schema.get("oneOf"), list):
@@ -226,19 +250,23 @@ class _Builder:
 
         drafts: list[DraftField] = []
         inline: list[InlineMessage] = []
-        for properties, where, required_keys in property_sets:
+        for properties, where in property_sets:
             for key, prop in properties.items():
                 draft = self._draft(
-                    full_name, key, prop, f"{where}/{escape_pointer(key)}", key in required_keys, None, inline
+                    full_name, key, prop, f"{where}/{escape_pointer(key)}", key in required, None, inline
                 )
                 if draft is not None:
                     drafts.append(draft)
         oneof_names: list[str] = []
-        taken = {d.name for d in drafts}
-        for alternatives, where in groups:
-            members = self._oneof_members(full_name, alternatives, where, inline)
-            name = self._oneof_name(full_name, [m.name for m in members], taken | set(oneof_names), len(groups))
+        group_members = [self._oneof_members(full_name, alternatives, where, inline) for alternatives, where in groups]
+        # A oneof shares the message's name space with every field, its own members included.
+        taken = {d.name for d in drafts} | {m.name for members in group_members for m in members}
+        for members in group_members:
+            name = self._oneof_name(full_name, [m.name for m in members], taken | set(oneof_names))
             oneof_names.append(name)
+            # Members the lock lists come in its order (it decides the numbers of new ones); others follow.
+            order = self.lock.message(full_name).oneofs.get(name, ())
+            members.sort(key=lambda m: order.index(m.name) if m.name in order else len(order))
             drafts.extend(
                 DraftField(
                     m.name,
@@ -283,20 +311,24 @@ class _Builder:
             draft = self._draft(owner, key, prop, f"{spot}/properties/{escape_pointer(key)}", False, None, inline)
             if draft is not None:
                 if draft.label is not FieldLabel.SINGULAR:
-                    self.fail(draft.location, "a oneof member cannot be repeated, a map or optional")
+                    self.fail(
+                        draft.location,
+                        "a oneof member cannot be repeated, a map or optional",
+                        "wrap the list or map in a message and make that the oneof member",
+                    )
                     continue
                 members.append(draft)
         return members
 
-    def _oneof_name(self, owner: str, members: list[str], taken: set[str], group_count: int) -> str:
+    def _oneof_name(self, owner: str, members: list[str], taken: set[str]) -> str:
         """The lock's name for a oneof with these members, else `kind` (`kind_2`, ... for several)."""
         for name, locked in self.lock.message(owner).oneofs.items():
-            if set(locked) & set(members):
+            if name not in taken and set(locked) & set(members):
                 return name
         base = "kind"
         name = base
         counter = 1
-        while name in taken or (group_count > 1 and name == base):
+        while name in taken:
             counter += 1
             name = f"{base}_{counter}"
         return name
@@ -312,10 +344,19 @@ class _Builder:
         inline: list[InlineMessage],
     ) -> DraftField | None:
         title = schema.get("title") if isinstance(schema, Mapping) else None
-        name = title if isinstance(title, str) and title else snake_case(key)
+        has_title = isinstance(title, str) and bool(title)
+        if not has_title and not _NAMEABLE_KEY.match(key):
+            # snake_case keeps ASCII letters and digits only: `été` would silently become `t`.
+            self.fail(
+                location,
+                f"property {key!r} has characters a proto field name cannot keep",
+                "set `title` to the snake_case proto field name",
+            )
+            return None
+        name = str(title) if has_title else snake_case(key)
         if not is_proto_identifier(name):
             self.fail(
-                location + ("/title" if title else ""),
+                location + ("/title" if has_title else ""),
                 f"field name {name!r} is not a valid proto identifier",
                 "set `title` to the snake_case proto field name",
             )
@@ -353,6 +394,7 @@ class _Builder:
         description = _text(schema.get("description"))
         notes = _enum_value_notes(description)
         drafts: list[DraftValue] = []
+        entry = self.lock.enum(full_name)
         for index, value in enumerate(names):
             if not isinstance(value, str) or not is_proto_identifier(value):
                 self.fail(
@@ -361,11 +403,26 @@ class _Builder:
                     "protobuf JSON writes enum values by name; use the proto value names",
                 )
                 continue
+            if any(draft.name == value for draft in drafts):
+                self.fail(
+                    f"{location}/enum/{index}",
+                    f"enum value {value!r} is listed twice",
+                    "remove the duplicate from `enum`",
+                )
+                continue
+            if value in entry.reserved_names:
+                self.fail(
+                    f"{location}/enum/{index}",
+                    f"enum value name {value!r} is reserved in the lock",
+                    f"a value of that name was removed before; rename it, or delete the name from "
+                    f"{self.lock.source}#/enums/{escape_pointer(full_name)}/reserved",
+                )
+                continue
             drafts.append(DraftValue(value, notes.get(value, "")))
         if not drafts:
-            self.fail(location + "/enum", "an enum needs at least one value")
+            self.fail(location + "/enum", "an enum needs at least one value", "list the proto value names in `enum`")
             return None
-        numbered = number_enum(drafts, self.lock.enum(full_name))
+        numbered = number_enum(drafts, entry)
         self.enum_locks[full_name] = numbered.lock
         if numbered.values[0].number != 0:
             self.fail(
@@ -392,26 +449,36 @@ class _Builder:
             for tag in self.document.data.get("tags") or []
             if isinstance(tag, Mapping)
         }
-        deferred: list[tuple[str, Mapping[str, Any], str]] = []
+        deferred: list[tuple[str, str, Mapping[str, Any], str]] = []
         for path, item in (self.document.data.get("paths") or {}).items():
-            for verb, operation in item.items() if isinstance(item, Mapping) else ():
-                if verb not in ("get", "post") or not isinstance(operation, Mapping):
+            if not isinstance(item, Mapping):
+                continue
+            match = _CONNECT_PATH.match(path)
+            for verb, operation in item.items():
+                if verb not in _HTTP_VERBS or not isinstance(operation, Mapping):
                     continue
                 location = pointer("paths", path, verb)
-                match = _CONNECT_PATH.match(path) if verb == "post" else None
-                if match is None:
-                    deferred.append((path, operation, location))
+                if match is not None and verb == "post":
+                    self._add_method(methods, match["package"], match["service"], match["method"], operation, location)
+                elif match is not None and verb == "get" and isinstance(item.get("post"), Mapping):
+                    # The Connect GET form of a side-effect-free method (request in the query string);
+                    # the POST next to it already defines the method.
                     continue
-                self._add_method(methods, match["package"], match["service"], match["method"], operation, location)
-        for path, operation, location in deferred:
+                else:
+                    deferred.append((path, verb, operation, location))
+        for path, verb, operation, location in deferred:
             op_id = _OPERATION_ID.match(str(operation.get("operationId", "")))
             service = f"{op_id['package']}.{op_id['service']}" if op_id else ""
-            if op_id and not any(m.name == op_id["method"] for m in methods.get(service, [])):
+            if (
+                op_id
+                and not any(m.name == op_id["method"] for m in methods.get(service, []))
+                and self._has_bodies(operation)
+            ):
                 self.diagnostics.append(
                     Diagnostic(
                         Severity.WARNING,
                         location,
-                        f"path {path!r} is not a Connect path; the method was recovered from its operationId",
+                        f"{verb.upper()} {path!r} is not a Connect path; the method was recovered from its operationId",
                     )
                 )
                 self._add_method(methods, op_id["package"], op_id["service"], op_id["method"], operation, location)
@@ -420,14 +487,27 @@ class _Builder:
                     Diagnostic(
                         Severity.WARNING,
                         location,
-                        f"skipped {path!r}: not a Connect path (`POST /<package>.<Service>/<Method>`), "
-                        "e.g. a REST binding or a Twirp route; its messages are still converted",
+                        f"skipped {verb.upper()} {path!r}: not a Connect method "
+                        "(`POST /<package>.<Service>/<Method>`), e.g. a REST binding or a Twirp route; "
+                        "its messages are still converted",
                     )
                 )
         return {
             name: Service(name, name.rpartition(".")[2], tuple(found), descriptions.get(name, ""))
             for name, found in methods.items()
         }
+
+    def _has_bodies(self, operation: Mapping[str, Any]) -> bool:
+        """True when the operation has a request body and a 200 response with content (a method can be built)."""
+        request_body = self._resolved(operation.get("requestBody"))
+        success = self._resolved((operation.get("responses") or {}).get("200"))
+        return bool(request_body.get("content")) and bool(success.get("content"))
+
+    def _resolved(self, node: Any) -> Mapping[str, Any]:
+        """A request body or response object, following a `$ref` (load checked it points somewhere)."""
+        if isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+            node = self.document.resolve(node["$ref"])[1]
+        return node if isinstance(node, Mapping) else {}
 
     def _add_method(
         self,
@@ -442,19 +522,24 @@ class _Builder:
         if any(m.name == name for m in methods.get(full_service, [])):
             self.fail(location, f"method {full_service}/{name} is defined twice", "remove the duplicate path")
             return
-        request_body = operation.get("requestBody") or {}
-        if "$ref" in request_body:
-            request_body = self.document.resolve(request_body["$ref"])[1]
-        responses = operation.get("responses") or {}
-        success = responses.get("200") or {}
-        if "$ref" in success:
-            success = self.document.resolve(success["$ref"])[1]
+        request_body = self._resolved(operation.get("requestBody"))
+        success = self._resolved((operation.get("responses") or {}).get("200"))
         input_ref, input_streams = self._body(request_body.get("content"), location + "/requestBody/content", "request")
         output_ref, output_streams = self._body(success.get("content"), location + "/responses/200/content", "response")
         if input_ref is None or output_ref is None:
             return
         stream = StreamKind.SERVER if (input_streams or output_streams) else StreamKind.UNARY
-        stream = self.lock.methods.get(f"{full_service}/{name}", stream)
+        locked = self.lock.methods.get(f"{full_service}/{name}")
+        if locked is not None and (locked is StreamKind.UNARY) != (stream is StreamKind.UNARY):
+            self.fail(
+                f"{self.lock.source}#/methods/{escape_pointer(f'{full_service}/{name}')}/streaming",
+                f"the lock makes {full_service}/{name} {locked.value}, but the document's media types say "
+                + ("it streams" if stream is StreamKind.SERVER else "it is unary"),
+                "the lock may only say which side streams (server, client or bidi) of a method the document "
+                "marks as streaming (application/connect+json, application/connect+proto, application/grpc*)",
+            )
+            return
+        stream = locked or stream
         methods.setdefault(full_service, []).append(
             Method(
                 name=name,
@@ -551,6 +636,11 @@ def _imports(package: str, messages: tuple[Message, ...], services: tuple[Servic
         if other != package:
             files.add("/".join(other.split(".")) + "/" + proto_file_stem(other) + ".proto")
     return tuple(sorted(files))
+
+
+def _names(value: Any) -> list[str]:
+    """The strings of a `required` list (anything else in it is the validator's business)."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
 def _text(value: Any) -> str:

@@ -80,7 +80,9 @@ def test_generation_does_not_depend_on_hash_seed(repo_root: Path) -> None:
     digests = set()
     for seed in ("0", "1", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        result = subprocess.run([sys.executable, "-c", script], cwd=repo_root, env=env, capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", script], cwd=repo_root, env=env, capture_output=True, text=True, check=True
+        )
         digests.add(result.stdout.strip())
     assert len(digests) == 1
 
@@ -113,6 +115,10 @@ def test_generate_into_a_fresh_tree_reproduces_the_committed_one(repo_root: Path
     generate(scratch)
     assert check(scratch) == []
     for tree in ("proto", "generated"):
-        expected = sorted(p.relative_to(repo_root / tree) for p in (repo_root / tree).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        expected = sorted(
+            p.relative_to(repo_root / tree)
+            for p in (repo_root / tree).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        )
         produced = sorted(p.relative_to(tmp_path / tree) for p in (tmp_path / tree).rglob("*") if p.is_file())
         assert produced == expected
