@@ -10,15 +10,23 @@ import keyword
 import re
 
 __all__ = [
+    "CLIENT_RESERVED",
+    "asgi_application_class",
+    "check_function",
+    "client_class",
     "is_proto_identifier",
     "lower_camel",
     "map_entry_name",
+    "method_attribute",
+    "method_info_constant",
     "proto_file_stem",
     "python_identifier",
     "screaming_snake",
+    "server_protocol_class",
     "snake_case",
     "split_words",
     "upper_camel",
+    "wsgi_application_class",
 ]
 
 # An acronym run ends where a capitalised word starts ("URLPath" -> "URL", "Path"); digits stay
@@ -95,3 +103,48 @@ def python_identifier(name: str, taken: frozenset[str] = frozenset()) -> str:
     while keyword.iskeyword(result) or keyword.issoftkeyword(result) or result in taken:
         result += "_"
     return result
+
+
+# -- names of generated Python (render stage) ---------------------------------------------
+
+CLIENT_RESERVED = frozenset({"close"})
+"""Attribute names the generated clients define themselves: an RPC called `Close` becomes `close_`."""
+
+
+def client_class(service: str, *, is_async: bool) -> str:
+    """`CIService` -> `CIServiceClient` (async) or `CIServiceClientSync`."""
+    return f"{service}Client" if is_async else f"{service}ClientSync"
+
+
+def server_protocol_class(service: str, *, is_async: bool) -> str:
+    """`CIService` -> `CIService` (async server protocol) or `CIServiceSync`."""
+    return service if is_async else f"{service}Sync"
+
+
+def asgi_application_class(service: str) -> str:
+    """`CIService` -> `CIServiceASGIApplication`."""
+    return f"{service}ASGIApplication"
+
+
+def wsgi_application_class(service: str) -> str:
+    """`CIService` -> `CIServiceWSGIApplication`."""
+    return f"{service}WSGIApplication"
+
+
+def method_attribute(method: str, taken: frozenset[str] = CLIENT_RESERVED) -> str:
+    """The Python method of an RPC on clients and servers: `GetArtifactDownloadURL` -> `get_artifact_download_url`.
+
+    Keywords and names in `taken` (by default what the clients define themselves) get a `_` suffix.
+    """
+    return python_identifier(snake_case(method), taken)
+
+
+def method_info_constant(service: str, method: str, taken: frozenset[str] = frozenset()) -> str:
+    """The private module constant holding an RPC's `MethodInfo`: `_CI_SERVICE_GET_RUN`."""
+    return python_identifier(f"_{screaming_snake(service)}_{screaming_snake(method)}", taken)
+
+
+def check_function(qualified_name: str, taken: frozenset[str] = frozenset()) -> str:
+    """The private function checking required fields of a message: `Outer.Inner` -> `_check_outer_inner`."""
+    words = "_".join(snake_case(part) for part in qualified_name.split("."))
+    return python_identifier(f"_check_{words}", taken)

@@ -4,7 +4,7 @@
 out. Every decision (what a method is called, how a type is spelled, what a docstring says, which
 imports and helpers a module needs, how a required field is checked) is made here and in the
 modules this one draws on: `render_symbols` (names inside a module), `render_checks` (required
-fields), `render_source` (literals, docstrings, import blocks), `render_naming` (derived names).
+fields), `render_source` (literals, docstrings, import blocks), `naming` (every derived name).
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ from .model import (
     Service,
     StreamKind,
 )
-from .render_checks import ValidatorView, api_messages, checked_messages, validator
-from .render_naming import (
+from .naming import (
     CLIENT_RESERVED,
     asgi_application_class,
     check_function,
@@ -35,6 +34,7 @@ from .render_naming import (
     server_protocol_class,
     wsgi_application_class,
 )
+from .render_checks import ValidatorView, api_messages, checked_messages, validator
 from .render_source import (
     Doc,
     DocSection,
