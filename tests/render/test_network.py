@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import importlib
 import os
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-import uvicorn
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
+from live_servers import serve_asgi
 
 from .support import FIXTURES
 
@@ -32,23 +29,8 @@ def asgi_url(importable: Path) -> Iterator[str]:
     """The fixture's ASGI application served by uvicorn on an ephemeral port."""
     api = importlib.import_module("acme_widgets.v1")
     servers = importlib.import_module("widgets_servers")
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    config = uvicorn.Config(api.WidgetServiceASGIApplication(servers.WidgetsAsync()), log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        listener.close()
+    with serve_asgi(api.WidgetServiceASGIApplication(servers.WidgetsAsync())) as url:
+        yield url
 
 
 @pytest.mark.parametrize("encoding", ["proto", "json"])
