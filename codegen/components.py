@@ -51,10 +51,17 @@ class ComponentIndex:
     """Every component's kind, in document order."""
 
     kinds: Mapping[str, ComponentKind]
+    children: Mapping[str, tuple[str, ...]]
+    """Components keyed `<parent>.<Name>` by parent name, in document order (looked up, not searched,
+    so building nested types stays linear in the number of components)."""
 
     def of_kind(self, *kinds: ComponentKind) -> Iterator[str]:
         """Component names of the given kinds, in document order."""
         return (name for name, kind in self.kinds.items() if kind in kinds)
+
+    def nested_in(self, parent: str, kind: ComponentKind) -> Iterator[str]:
+        """Components of `kind` nested directly in `parent`, in document order."""
+        return (name for name in self.children.get(parent, ()) if self.kinds[name] is kind)
 
 
 def split_full_name(full_name: str) -> tuple[str, tuple[str, ...]]:
@@ -96,7 +103,10 @@ def index_components(schemas: Mapping[str, Any]) -> tuple[ComponentIndex, list[D
     for name in list(kinds):
         if kinds[name] is ComponentKind.MESSAGE and _is_map_entry(name, schemas[name], kinds):
             kinds[name] = ComponentKind.MAP_ENTRY
-    return ComponentIndex(kinds), notes
+    children: dict[str, list[str]] = {}
+    for name in kinds:
+        children.setdefault(name.rpartition(".")[0], []).append(name)
+    return ComponentIndex(kinds, {parent: tuple(names) for parent, names in children.items()}), notes
 
 
 def _types(schema: Mapping[str, Any]) -> set[str]:

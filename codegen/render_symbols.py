@@ -60,6 +60,7 @@ class Features:
 # (module, name, condition on the module's features); the templates use exactly these names.
 RUNTIME: tuple[tuple[str, str, str], ...] = (
     ("__future__", "annotations", "always"),
+    ("json", "dumps", "always"),
     ("collections.abc", "AsyncGenerator", "always"),
     ("collections.abc", "AsyncIterable", "streamed_requests"),
     ("collections.abc", "AsyncIterator", "streamed_anything"),
@@ -73,14 +74,12 @@ RUNTIME: tuple[tuple[str, str, str], ...] = (
     ("typing", "Literal", "always"),
     ("typing", "Protocol", "always"),
     ("typing", "Self", "always"),
-    ("typing", "TypeVar", "methods"),
+    ("typing", "TypeVar", "always"),
     ("connectrpc.client", "ConnectClient", "always"),
     ("connectrpc.client", "ConnectClientSync", "always"),
     ("connectrpc.code", "Code", "methods"),
     ("connectrpc.codec", "Codec", "always"),
     ("connectrpc.compat", "google_protobuf_binary_codec", "always"),
-    ("connectrpc.compat", "google_protobuf_codecs", "always"),
-    ("connectrpc.compat", "google_protobuf_json_codec", "always"),
     ("connectrpc.compression", "Compression", "always"),
     ("connectrpc.compression.gzip", "GzipCompression", "always"),
     ("connectrpc.errors", "ConnectError", "methods"),
@@ -97,6 +96,10 @@ RUNTIME: tuple[tuple[str, str, str], ...] = (
     ("connectrpc.server", "ConnectWSGIApplication", "always"),
     ("connectrpc.server", "Endpoint", "methods"),
     ("connectrpc.server", "EndpointSync", "methods"),
+    ("google.protobuf.json_format", "MessageToDict", "always"),
+    ("google.protobuf.json_format", "Parse", "always"),
+    ("google.protobuf.json_format", "ParseError", "always"),
+    ("google.protobuf.message", "Message", "always"),
     ("pyqwest", "Client", "always"),
     ("pyqwest", "SyncClient", "always"),
 )
@@ -108,6 +111,8 @@ PRIVATE_NAMES = frozenset(
         "_RES",
         "_GZIP",
         "_codec",
+        "_M",
+        "_JSONCodec",
         "_merge_headers",
         "_async_requests",
         "_implementation",
@@ -210,7 +215,7 @@ def feature_holds(condition: str, features: Features) -> bool:
 
 def helper_macros(features: Features) -> tuple[str, ...]:
     """The helper macros (templates/_helpers.py.jinja) a module with `features` needs, in order."""
-    helpers = ["codec", "merge_headers"]
+    helpers = ["json_codec", "codec", "merge_headers"]
     if features.streamed_requests:
         helpers.append("async_requests")
     if not features.methods:

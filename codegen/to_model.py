@@ -175,15 +175,14 @@ class _Builder:
         )
         self.message_locks[full_name] = numbered.lock
         nested = [self._message(f"{full_name}.{i.name}", i.schema, i.location) for i in inline]
-        for child in self.index.of_kind(ComponentKind.MESSAGE):
+        for child in self.index.nested_in(full_name, ComponentKind.MESSAGE):
             child_location = pointer("components", "schemas", child)
-            if child.rpartition(".")[0] == full_name and self._check_type_name(child, child_location):
+            if self._check_type_name(child, child_location):
                 nested.append(self._message(child, self.document.schemas[child], child_location))
         nested_enums = [
             built
-            for child in self.index.of_kind(ComponentKind.ENUM)
-            if child.rpartition(".")[0] == full_name
-            and (built := self._enum(child, self.document.schemas[child], pointer("components", "schemas", child)))
+            for child in self.index.nested_in(full_name, ComponentKind.ENUM)
+            if (built := self._enum(child, self.document.schemas[child], pointer("components", "schemas", child)))
             is not None
         ]
         nested_names: dict[str, str] = {}
