@@ -25,10 +25,10 @@ test: $(STAMP)
 check: $(STAMP)
 	$(PY) -m codegen check
 
-## lint: ruff and mypy --strict on codegen/ and generated/
+## lint: ruff and mypy --strict on codegen/, generated/ and bench/
 lint: $(STAMP)
 	$(PY) -m ruff check codegen generated tests bench
-	$(PY) -m mypy codegen generated/depot_ci
+	$(PY) -m mypy codegen generated/depot_ci bench
 
 ## bench: run the benchmarks and write docs/benchmarks.md
 bench: $(STAMP)

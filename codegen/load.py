@@ -7,10 +7,12 @@ later stage needs (resolving a `$ref` to the schema and the JSON pointer it live
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from jsonschema_path import SchemaPath
@@ -23,6 +25,9 @@ from .diagnostics import CodegenError, Diagnostic, Severity, escape_pointer, poi
 __all__ = ["Document", "load", "load_data"]
 
 _LOCAL_REF = "#/"
+_T = TypeVar("_T")
+_VALIDATOR_STACK_BYTES = 512 * 1024 * 1024
+_VALIDATOR_RECURSION_LIMIT = 200_000
 _SPEC_HINT = "see the OpenAPI 3.1 specification"
 _ValidationError = Any
 """jsonschema's ValidationError (jsonschema ships no type information)."""
@@ -93,7 +98,7 @@ def load_data(data: Any, source: str) -> Document:
     if problems:
         # The validator cannot walk a document whose references point nowhere; report those first.
         raise CodegenError(problems)
-    problems = list(_validation_errors(data))
+    problems = _with_deep_stack(lambda: list(_validation_errors(data)))
     if problems:
         raise CodegenError(problems)
     return document
@@ -169,6 +174,37 @@ def _dangling_refs(document: Document) -> Iterator[Diagnostic]:
                 f"{ref!r} points to nothing in the document",
                 "add the missing component or correct the reference",
             )
+
+
+def _with_deep_stack(run: Callable[[], _T]) -> _T:
+    """Run `run` in a thread with room for deep recursion, and return its result.
+
+    openapi-spec-validator follows `$ref`s recursively, so a chain of messages that refer to one
+    another (A.next -> B, B.next -> C, ...) costs a group of stack frames per link; under Python's
+    default limits a valid document with a few hundred links fails with RecursionError.
+    """
+    outcome: list[_T] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            outcome.append(run())
+        except BaseException as exc:  # handed to the calling thread below
+            failure.append(exc)
+
+    previous_stack = threading.stack_size(_VALIDATOR_STACK_BYTES)
+    previous_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous_limit, _VALIDATOR_RECURSION_LIMIT))
+    try:
+        worker = threading.Thread(target=target, name="openapi-validator")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(previous_stack)
+        sys.setrecursionlimit(previous_limit)
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def _validation_errors(data: Mapping[str, Any]) -> Iterator[Diagnostic]:

@@ -1,6 +1,6 @@
 """Lint and type checks as tests, so `make test` (and CI) enforce them.
 
-`ruff` on codegen/, generated/ and the tests; `mypy --strict` on codegen/ and the generated
+`ruff` on codegen/, generated/, the tests and bench/; `mypy --strict` on codegen/, bench/ and the generated
 package, whose _pb2 modules are checked through their .pyi stubs.
 """
 
@@ -23,7 +23,7 @@ def test_ruff_is_clean(repo_root: Path, target: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("target", ["codegen", "generated/depot_ci"])
+@pytest.mark.parametrize("target", ["codegen", "generated/depot_ci", "bench"])
 def test_mypy_strict_is_clean(repo_root: Path, target: str) -> None:
     result = _run([sys.executable, "-m", "mypy", "--no-incremental", "--strict", target], repo_root)
     assert result.returncode == 0, result.stdout + result.stderr
