@@ -111,9 +111,7 @@ def _proto(args: argparse.Namespace) -> int:
     raise_if_strict(result.warnings, args.strict)
     protos = to_proto(result.api)
     replace_trees({args.out: protos})
-    text = dump_lock(result.lock)
-    if not args.lock.exists() or args.lock.read_text(encoding="utf-8") != text:
-        write_text_atomic(args.lock, text)
+    write_text_atomic(args.lock, dump_lock(result.lock))
     _print_diagnostics(result.warnings)
     print(f"codegen: wrote {len(protos)} .proto file(s) to {args.out} in {time.perf_counter() - started:.3f} s")
     return 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .naming import proto_file_path
+
 __all__ = [
     "Api",
     "Enum",
@@ -240,9 +242,7 @@ class ProtoPackage:
     @property
     def proto_path(self) -> str:
         """Where the .proto file goes: `depot.ci.v1` -> `depot/ci/v1/ci.proto`."""
-        from .naming import proto_file_stem
-
-        return "/".join(self.name.split(".")) + "/" + proto_file_stem(self.name) + ".proto"
+        return proto_file_path(self.name)
 
 
 @dataclass(frozen=True, slots=True)

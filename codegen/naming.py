@@ -19,6 +19,7 @@ __all__ = [
     "map_entry_name",
     "method_attribute",
     "method_info_constant",
+    "proto_file_path",
     "proto_file_stem",
     "python_identifier",
     "screaming_snake",
@@ -95,6 +96,11 @@ def proto_file_stem(package: str) -> str:
     """The .proto file name of a package: its last segment that is not a version (`depot.ci.v1` -> `ci`)."""
     segments = [s for s in package.split(".") if not is_version_segment(s)]
     return segments[-1] if segments else package.split(".")[-1]
+
+
+def proto_file_path(package: str) -> str:
+    """Where a package's .proto file goes: `depot.ci.v1` -> `depot/ci/v1/ci.proto`."""
+    return "/".join(package.split(".")) + "/" + proto_file_stem(package) + ".proto"
 
 
 def python_identifier(name: str, taken: frozenset[str] = frozenset()) -> str:

@@ -76,7 +76,7 @@ def generate(config: Config, *, strict: bool = False) -> Generated:
     """Build, then replace proto_out and python_out and update the lock, only if every stage succeeded."""
     generated = build(config, strict=strict)
     replace_trees({config.proto_out: generated.protos, config.python_out: generated.python})
-    _save_lock(config.lock, generated.lock_text)
+    write_text_atomic(config.lock, generated.lock_text)
     return generated
 
 
@@ -89,11 +89,6 @@ def check(config: Config) -> list[str]:
     if current != generated.lock_text:
         stale.append(f"{_shown(config.lock)} ({'missing' if current is None else 'differs'})")
     return stale
-
-
-def _save_lock(path: Path, text: str) -> None:
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        write_text_atomic(path, text)
 
 
 def _shown(path: Path) -> str:

@@ -32,7 +32,7 @@ from .model import (
     StreamKind,
     TypeRef,
 )
-from .naming import is_proto_identifier, proto_file_stem, snake_case
+from .naming import is_proto_identifier, proto_file_path, snake_case
 from .numbering import DraftField, DraftValue, number_enum, number_message
 from .schema_types import FieldShape, InlineMessage, TypeRules
 
@@ -633,7 +633,7 @@ def _imports(package: str, messages: tuple[Message, ...], services: tuple[Servic
             continue
         other = split_full_name(name)[0]
         if other != package:
-            files.add("/".join(other.split(".")) + "/" + proto_file_stem(other) + ".proto")
+            files.add(proto_file_path(other))
     return tuple(sorted(files))
 
 

@@ -212,12 +212,8 @@ def _reserved(numbers: tuple[int, ...], names: tuple[str, ...], depth: int) -> l
     if numbers:
         lines.append(f"{indent}reserved {', '.join(str(n) for n in numbers)};")
     if names:
-        lines.append(f"{indent}reserved {', '.join(_quoted(n) for n in names)};")
+        lines.append(f"{indent}reserved {', '.join(_string_literal(n) for n in names)};")
     return lines
-
-
-def _quoted(name: str) -> str:
-    return '"' + name + '"'
 
 
 def _string_literal(text: str) -> str:
