@@ -10,10 +10,8 @@ from the proto types in the descriptors, since the schemas carry none.
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import math
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -26,9 +24,9 @@ from google.protobuf.descriptor import Descriptor, FieldDescriptor, OneofDescrip
 from google.protobuf.descriptor_pool import DescriptorPool
 from google.protobuf.message import Message
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from referencing import Registry
-from referencing.jsonschema import DRAFT202012
+from spec_schemas import SCHEMA_REF, format_checker, spec_registry, spec_validator
 
 __all__ = [
     "FLOATING",
@@ -40,7 +38,6 @@ __all__ = [
     "SCHEMA_REF",
     "SIXTY_FOUR_BIT",
     "SPEC_PATH",
-    "SPEC_URI",
     "FieldRef",
     "Requirements",
     "SchemaStrategies",
@@ -69,8 +66,6 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "spec" / "depot-ci.openapi.json"
-SPEC_URI = "urn:spec:openapi"
-SCHEMA_REF = "#/components/schemas/"
 POOL: DescriptorPool = ci_pb2.DESCRIPTOR.pool
 """Where the generated messages are (the default pool)."""
 
@@ -324,50 +319,19 @@ def binary_round_trip(message: Message) -> tuple[Message, dict[str, Any]]:
 
 # ---- JSON Schema validation over the spec -------------------------------------------------------
 
-FORMATS = FormatChecker(formats=())
-
-
-@FORMATS.checks("int32")
-def _is_int32(value: object) -> bool:
-    return not isinstance(value, int) or -(2**31) <= value < 2**31
-
-
-@FORMATS.checks("int64")
-def _is_int64(value: object) -> bool:
-    if isinstance(value, str):
-        if not re.fullmatch(r"-?[0-9]+", value):
-            return False
-        value = int(value)
-    return not isinstance(value, int) or -(2**63) <= value < 2**64
-
-
-@FORMATS.checks("double")
-def _is_double(value: object) -> bool:
-    return not isinstance(value, float) or math.isfinite(value)
-
-
-@FORMATS.checks("byte", raises=binascii.Error)
-def _is_base64(value: object) -> bool:
-    if isinstance(value, str):
-        base64.b64decode(value, validate=True)
-    return True
+FORMATS = format_checker(sixty_four_bit_limit=2**64, finite_doubles=True)
+"""The int64 format admits the uint64 range too: the spec writes both as `format: int64`."""
 
 
 @cache
 def _registry() -> Registry[Any]:
-    registry: Registry[Any] = Registry().with_resource(SPEC_URI, DRAFT202012.create_resource(load_spec()))
-    return registry
+    return spec_registry(load_spec())
 
 
 @cache
 def validator(component: str) -> Draft202012Validator:
-    """A draft 2020-12 validator of `component`, resolving `$ref`s in the spec, checking formats.
-
-    The int64 format admits the uint64 range too: the spec writes both as `format: int64`.
-    """
-    return Draft202012Validator(
-        {"$ref": f"{SPEC_URI}{SCHEMA_REF}{component}"}, registry=_registry(), format_checker=FORMATS
-    )
+    """A draft 2020-12 validator of `component`, resolving `$ref`s in the spec, checking formats."""
+    return spec_validator(_registry(), SCHEMA_REF + component, FORMATS)
 
 
 def schema_errors(component: str, instance: Any) -> list[str]:
@@ -378,8 +342,7 @@ def schema_errors(component: str, instance: Any) -> list[str]:
 def schema_admits(pointer: str, instance: Any) -> bool:
     """Whether the schema at `pointer` in the spec accepts `instance` (formats as annotations, the
     2020-12 default, as a JSON Schema validator without format assertion would)."""
-    schema = {"$ref": f"{SPEC_URI}#{pointer}"}
-    return bool(Draft202012Validator(schema, registry=_registry()).is_valid(instance))
+    return bool(spec_validator(_registry(), "#" + pointer, None).is_valid(instance))
 
 
 # ---- hypothesis strategies: JSON instances from the schemas -------------------------------------

@@ -7,8 +7,6 @@ known type names to split) and, in the last tests, to rebuild the spec.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import importlib.util
 import json
 import re
@@ -19,10 +17,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
+from spec_schemas import format_checker, spec_registry, spec_validator
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "spec" / "depot-ci.openapi.json"
@@ -32,7 +28,6 @@ REFERENCE_PATH = ROOT / "spec" / "reconstruct" / "depot-ci-api-reference.txt"
 PACKAGE = "depot.ci.v1"
 SERVICE = f"{PACKAGE}.CIService"
 SCHEMA_REF = "#/components/schemas/"
-SPEC_URI = "urn:depot-ci:openapi"
 HELPER_COMPONENTS = frozenset({"connect-protocol-version", "connect-timeout-header", "connect.error"})
 MAP_ENTRY_COMPONENTS = frozenset({f"{PACKAGE}.DispatchWorkflowRequest.InputsEntry"})
 STREAM_MEDIA_TYPES = frozenset({"application/connect+json", "application/connect+proto"})
@@ -238,37 +233,14 @@ def test_every_ref_resolves_to_a_component(spec: dict[str, Any]) -> None:
 
 # ---- 4. examples are valid -------------------------------------------------------------------
 
-FORMATS = FormatChecker(formats=())
-
-
-@FORMATS.checks("int32")
-def _is_int32(value: object) -> bool:
-    return not isinstance(value, int) or -(2**31) <= value < 2**31
-
-
-@FORMATS.checks("int64")
-def _is_int64(value: object) -> bool:
-    if isinstance(value, str):
-        if not re.fullmatch(r"-?[0-9]+", value):
-            return False
-        value = int(value)
-    return not isinstance(value, int) or -(2**63) <= value < 2**63
-
-
-@FORMATS.checks("byte", raises=binascii.Error)
-def _is_base64(value: object) -> bool:
-    if isinstance(value, str):
-        base64.b64decode(value, validate=True)
-    return True
+FORMATS = format_checker(sixty_four_bit_limit=2**63, finite_doubles=False)
 
 
 def test_every_example_validates_against_its_schema(spec: dict[str, Any]) -> None:
-    registry: Registry[Any] = Registry().with_resource(SPEC_URI, DRAFT202012.create_resource(spec))
+    registry = spec_registry(spec)
     checked = 0
     for name, schema in _schemas(spec).items():
-        validator = Draft202012Validator(
-            {"$ref": f"{SPEC_URI}{SCHEMA_REF}{name}"}, registry=registry, format_checker=FORMATS
-        )
+        validator = spec_validator(registry, SCHEMA_REF + name, FORMATS)
         for index, example in enumerate(schema.get("examples", [])):
             errors = [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(example)]
             assert not errors, f"{name} example {index}: {errors}"
@@ -278,11 +250,10 @@ def test_every_example_validates_against_its_schema(spec: dict[str, Any]) -> Non
 
 def test_examples_are_rejected_when_they_break_the_schema(spec: dict[str, Any]) -> None:
     """The validation above is not vacuous: refs, closed objects, oneOf and formats all bite."""
-    registry: Registry[Any] = Registry().with_resource(SPEC_URI, DRAFT202012.create_resource(spec))
+    registry = spec_registry(spec)
 
     def valid(name: str, instance: object) -> bool:
-        schema = {"$ref": f"{SPEC_URI}{SCHEMA_REF}{PACKAGE}.{name}"}
-        return Draft202012Validator(schema, registry=registry, format_checker=FORMATS).is_valid(instance)
+        return bool(spec_validator(registry, f"{SCHEMA_REF}{PACKAGE}.{name}", FORMATS).is_valid(instance))
 
     assert valid("LogLine", {"timestampMs": "1779127272000"})
     assert not valid("LogLine", {"timestampMs": "soon"})
