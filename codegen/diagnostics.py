@@ -12,7 +12,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["CodegenError", "Diagnostic", "Severity", "escape_pointer", "pointer", "raise_if_strict"]
+__all__ = ["CodegenError", "Diagnostic", "Reporter", "Severity", "escape_pointer", "pointer", "raise_if_strict"]
 
 
 class Severity(enum.Enum):
@@ -43,6 +43,45 @@ class CodegenError(Exception):
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class Reporter:
+    """The one collector of diagnostics that every stage reports into.
+
+    A stage creates a `Reporter`, calls `error` or `warning` for each problem it finds (the
+    location is a JSON pointer into the spec, or into the lock file), keeps going where it can,
+    and ends with `raise_if_errors()` so that the caller sees every problem of the stage at once.
+    """
+
+    def __init__(self) -> None:
+        self._found: list[Diagnostic] = []
+
+    def error(self, location: str, message: str, hint: str = "") -> None:
+        """Record a problem that stops the run."""
+        self._found.append(Diagnostic(Severity.ERROR, location, message, hint))
+
+    def warning(self, location: str, message: str, hint: str = "") -> None:
+        """Record a problem the run survives (an error under `--strict`)."""
+        self._found.append(Diagnostic(Severity.WARNING, location, message, hint))
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Record a finished diagnostic (for example one passed up from a helper)."""
+        self._found.append(diagnostic)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The errors found so far, in the order found."""
+        return tuple(d for d in self._found if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The warnings found so far, in the order found."""
+        return tuple(d for d in self._found if d.severity is Severity.WARNING)
+
+    def raise_if_errors(self) -> None:
+        """Raise `CodegenError` with every diagnostic found (errors first) if any is an error."""
+        if self.errors:
+            raise CodegenError(self.errors + self.warnings)
 
 
 def escape_pointer(token: str) -> str:
