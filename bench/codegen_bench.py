@@ -22,11 +22,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from codegen.config import Config, load_config
-from codegen.load import load, load_data
 from codegen.lock import Lock
-from codegen.pipeline import build
-from codegen.to_model import to_model
-from codegen.to_proto import to_proto
+from codegen.openapi import load, load_data
+from codegen.pipeline import build, to_model
+from codegen.proto import to_proto
 
 from . import ROOT
 from .report import Section, Table

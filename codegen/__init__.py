@@ -1,12 +1,12 @@
 """codegen: a Connect-shaped OpenAPI 3.1 document -> .proto -> a typed Connect Python package.
 
-The stages, each a pure function over frozen data:
+One package per pipeline stage, each a set of pure functions over frozen data (`model.py`):
 
-    load(path) -> Document                      codegen.load
-    to_model(document, lock) -> ModelResult     codegen.to_model
-    to_proto(api) -> {path: text}               codegen.to_proto
-    compile_protos(api, protos, layout) -> ...  codegen.compile
-    render(api, layout) -> {path: text}         codegen.render
+    codegen.openapi   load, validate and mirror the document; build the unnumbered model (ApiDraft)
+    codegen.lock      the field-number lock file; number the draft (-> Api and the new lock)
+    codegen.proto     print .proto text; compile it with protoc
+    codegen.render*   the Python package around the protobuf modules (Jinja2, `templates/`)
 
-`codegen.pipeline` chains them; `python -m codegen` is the command line.
+`codegen.pipeline` chains them; `python -m codegen` (`codegen.cli`) is the command line.
+docs/architecture.md says where to change what.
 """

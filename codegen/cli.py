@@ -1,4 +1,4 @@
-"""`python -m codegen`: a thin shell over the pipeline functions.
+"""`python -m codegen`: argument parsing and printing over `codegen.pipeline` (no stage is imported here).
 
     python -m codegen generate [--config pyproject.toml] [--strict]
     python -m codegen check    [--config pyproject.toml]
@@ -17,12 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .config import load_config
-from .diagnostics import CodegenError, Diagnostic, raise_if_strict
-from .load import load
-from .lock import dump_lock, load_lock
-from .output import replace_trees, write_text_atomic
-from .to_model import to_model
-from .to_proto import to_proto
+from .diagnostics import CodegenError, Diagnostic
+from .pipeline import check, convert, generate
 
 __all__ = ["main"]
 
@@ -73,9 +69,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    # The full pipeline needs the codegen extras (Jinja2); `proto` alone does not, so import here.
-    from .pipeline import generate
-
     started = time.perf_counter()
     generated = generate(load_config(args.config), strict=args.strict)
     _print_diagnostics(generated.warnings)
@@ -93,8 +86,6 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .pipeline import check
-
     stale = check(load_config(args.config))
     if stale:
         print("codegen: generated output is stale; run `make generate` and commit the result:", file=sys.stderr)
@@ -107,13 +98,11 @@ def _check(args: argparse.Namespace) -> int:
 
 def _proto(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = to_model(load(args.spec), load_lock(args.lock))
-    raise_if_strict(result.warnings, args.strict)
-    protos = to_proto(result.api)
-    replace_trees({args.out: protos})
-    write_text_atomic(args.lock, dump_lock(result.lock))
-    _print_diagnostics(result.warnings)
-    print(f"codegen: wrote {len(protos)} .proto file(s) to {args.out} in {time.perf_counter() - started:.3f} s")
+    converted = convert(args.spec, args.lock, args.out, strict=args.strict)
+    _print_diagnostics(converted.warnings)
+    print(
+        f"codegen: wrote {len(converted.protos)} .proto file(s) to {args.out} in {time.perf_counter() - started:.3f} s"
+    )
     return 0
 
 

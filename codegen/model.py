@@ -1,6 +1,7 @@
 """The generator's own model of an API: packages, services, methods, messages, fields, enums.
 
-It is what `to_model` recovers from an OpenAPI document and what `to_proto` and `render` read.
+`Api` is what the pipeline recovers from an OpenAPI document and what `proto` and `render` read;
+`ApiDraft` is the same before the lock gave it numbers (what `openapi` builds and `lock` numbers).
 Everything here is a frozen dataclass made of tuples, so a stage can never change what an
 earlier stage produced, and equal inputs give equal (and equally ordered) models.
 """
@@ -14,6 +15,13 @@ from .naming import proto_file_path
 
 __all__ = [
     "Api",
+    "ApiDraft",
+    "DraftEnum",
+    "DraftField",
+    "DraftMessage",
+    "DraftOneof",
+    "DraftPackage",
+    "DraftValue",
     "Enum",
     "EnumRef",
     "EnumValue",
@@ -226,6 +234,8 @@ class Service:
     name: str
     methods: tuple[Method, ...]
     description: str
+    location: str = ""
+    """JSON pointer of the service's tag, else of its first method's operation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +300,90 @@ def _all_enums(enums: tuple[Enum, ...], messages: tuple[Message, ...]) -> list[E
     for message in _all_messages(messages):
         result.extend(message.nested_enums)
     return result
+
+
+# -- drafts: the model before numbering -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DraftField:
+    """A field before it has a number (the lock may still refine its scalar type or map key)."""
+
+    name: str
+    json_name: str
+    type: TypeRef | MapType
+    label: FieldLabel
+    required: bool
+    deprecated: bool
+    description: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftOneof:
+    """A oneof before it has a name (the lock names it) and its members' order (the lock orders them)."""
+
+    fields: tuple[DraftField, ...]
+    """In document order."""
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftValue:
+    """An enum value before it has a number."""
+
+    name: str
+    description: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftEnum:
+    """An enum before its values have numbers."""
+
+    full_name: str
+    name: str
+    values: tuple[DraftValue, ...]
+    description: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftMessage:
+    """A message before its fields have numbers."""
+
+    full_name: str
+    name: str
+    fields: tuple[DraftField, ...]
+    """The fields outside any oneof, in document order; they come before the oneofs' members."""
+    oneofs: tuple[DraftOneof, ...]
+    nested_messages: tuple[DraftMessage, ...]
+    nested_enums: tuple[DraftEnum, ...]
+    description: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftPackage:
+    """A proto package before numbering; services are final except streaming the lock may refine."""
+
+    name: str
+    services: tuple[Service, ...]
+    messages: tuple[DraftMessage, ...]
+    enums: tuple[DraftEnum, ...]
+    imports: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ApiDraft:
+    """Everything recovered from one OpenAPI document, before numbering (see `Api`)."""
+
+    title: str
+    version: str
+    description: str
+    base_url: str
+    packages: tuple[DraftPackage, ...]
+    source: str
 
 
 # Well-known types a document may reference as `google.protobuf.<Name>` components.

@@ -1,7 +1,17 @@
-"""The whole pipeline: load -> to_model -> to_proto -> compile -> render, and what to do with it.
+"""The one place that chains the stages, and what to do with their output.
 
-`build` runs every stage in memory and returns all output; `generate` builds and then swaps the
-output in (all or nothing); `check` builds and lists the committed files that differ.
+    load(spec) -> Document                  codegen.openapi.load
+    load_lock(lock) -> Lock                 codegen.lock.parse
+    to_draft(document) -> ApiDraft          codegen.openapi.to_model
+    number(draft, lock) -> (Api, Lock)      codegen.lock.numbering
+    to_proto(api) -> {path: text}           codegen.proto.to_proto
+    compile_protos(api, protos) -> {path: text}   codegen.proto.compile
+    render(api, layout) -> {path: text}     codegen.render
+
+`to_model` is load's successor up to the numbered model; `convert` runs it and prints .proto (the
+`proto` command); `build` runs every stage in memory and returns all output; `generate` builds
+and then swaps the output in (all or nothing); `check` builds and lists the committed files that
+differ. Each stage reports into a `Reporter` and raises `CodegenError` with every problem found.
 """
 
 from __future__ import annotations
@@ -12,21 +22,59 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .compile import compile_protos
 from .config import Config
-from .diagnostics import Diagnostic, raise_if_strict
+from .diagnostics import Diagnostic, Reporter, raise_if_strict
 from .layout import PythonLayout
-from .load import load
-from .lock import dump_lock, load_lock
+from .lock import Lock, dump_lock, load_lock, number
 from .model import Api
+from .openapi import Document, load, to_draft
 from .output import diff_tree, replace_trees, write_text_atomic
-from .render import render
-from .to_model import to_model
-from .to_proto import to_proto
+from .proto import compile_protos, to_proto
 
-__all__ = ["Generated", "build", "check", "generate"]
+__all__ = ["Converted", "Generated", "ModelResult", "build", "check", "convert", "generate", "to_model"]
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ModelResult:
+    """What `to_model` returns."""
+
+    api: Api
+    lock: Lock
+    """The lock to save: everything the input lock had, plus the numbers handed out now."""
+    warnings: tuple[Diagnostic, ...]
+
+
+def to_model(document: Document, lock: Lock) -> ModelResult:
+    """Build the numbered model of `document` with `lock`; neither is modified.
+
+    Raises CodegenError with every problem of both steps (the document's and the lock's), each at
+    its JSON pointer into the spec or into the lock file.
+    """
+    reporter = Reporter()
+    draft = to_draft(document, reporter)
+    api, new_lock = number(draft, lock, reporter)
+    reporter.raise_if_errors()
+    return ModelResult(api, new_lock, reporter.warnings)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What the `proto` command produced: the .proto files and the lock, already written."""
+
+    protos: dict[str, str]
+    warnings: tuple[Diagnostic, ...]
+
+
+def convert(spec: Path, lock: Path, out: Path, *, strict: bool = False) -> Converted:
+    """OpenAPI -> .proto only: replace `out` with the .proto files and update `lock`, only if all succeeded."""
+    result = to_model(load(spec), load_lock(lock))
+    raise_if_strict(result.warnings, strict)
+    protos = to_proto(result.api)
+    replace_trees({out: protos})
+    write_text_atomic(lock, dump_lock(result.lock))
+    return Converted(protos, result.warnings)
 
 
 @dataclass(frozen=True)
@@ -46,6 +94,9 @@ class Generated:
 
 def build(config: Config, *, strict: bool = False) -> Generated:
     """Run every stage in memory. Raises CodegenError at the first stage that fails."""
+    # Rendering needs Jinja2; imported here so that `convert` works without it.
+    from .render import render
+
     seconds: dict[str, float] = {}
 
     def timed(stage: str, run: Callable[[], T]) -> T:
@@ -60,7 +111,7 @@ def build(config: Config, *, strict: bool = False) -> Generated:
     raise_if_strict(result.warnings, strict)
     protos = timed("to_proto", lambda: to_proto(result.api))
     layout = PythonLayout.for_packages(config.python_package, [p.name for p in result.api.packages])
-    modules = timed("compile", lambda: compile_protos(result.api, protos, layout))
+    modules = timed("compile", lambda: compile_protos(result.api, protos, layout, _shown(config.proto_out)))
     rendered = timed("render", lambda: render(result.api, layout))
     return Generated(
         api=result.api,

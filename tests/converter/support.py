@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from codegen.diagnostics import CodegenError, Diagnostic
-from codegen.load import load, load_data
 from codegen.lock import Lock, dump_lock, load_lock, parse_lock
-from codegen.to_model import ModelResult, to_model
-from codegen.to_proto import to_proto
+from codegen.openapi import load, load_data
+from codegen.pipeline import ModelResult, to_model
+from codegen.proto import to_proto
 
 __all__ = [
     "FIXTURES",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from codegen.load import load_data
 from codegen.lock import Lock
-from codegen.to_model import to_model
+from codegen.openapi import load_data
+from codegen.pipeline import to_model
 
 LINKS = 800  # Python's default recursion limit stopped the validator at about 500 links.
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from codegen.load import load
 from codegen.lock import dump_lock, parse_lock
-from codegen.to_model import to_model
-from codegen.to_proto import to_proto
+from codegen.openapi import load
+from codegen.pipeline import to_model
+from codegen.proto import to_proto
 
 from .support import FIXTURES, REPO, convert_fixture, fixture_spec, read_tree, run_cli
 
@@ -24,10 +24,10 @@ FIXTURE_DIRS = sorted(path for path in FIXTURES.iterdir() if path.is_dir())
 _DIGEST_SCRIPT = """
 import hashlib, json, sys
 from pathlib import Path
-from codegen.load import load
+from codegen.openapi import load
 from codegen.lock import dump_lock, load_lock
-from codegen.to_model import to_model
-from codegen.to_proto import to_proto
+from codegen.pipeline import to_model
+from codegen.proto import to_proto
 
 digests = {}
 for directory in sorted(Path(sys.argv[1]).iterdir()):

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from codegen.diagnostics import CodegenError, Diagnostic, Severity
-from codegen.load import load, load_data
+from codegen.openapi import load, load_data
 
 from .support import REF, connect_operation, convert, document, errors_of
 

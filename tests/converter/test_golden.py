@@ -33,7 +33,7 @@ from google.protobuf.descriptor_pb2 import (
 )
 
 from codegen.model import EnumRef, FieldLabel, MapType, Message, Scalar, TypeRef
-from codegen.to_proto import to_proto
+from codegen.proto import to_proto
 
 from .support import FIXTURES, compile_protos, convert_fixture, read_tree
 

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from codegen.diagnostics import CodegenError
-from codegen.load import Document
 from codegen.lock import Lock, dump_lock, parse_lock
 from codegen.model import Api, Enum, MapType, Message, Scalar, StreamKind
-from codegen.to_model import ModelResult, to_model
-from codegen.to_proto import to_proto
+from codegen.openapi import Document
+from codegen.pipeline import ModelResult, to_model
+from codegen.proto import to_proto
 
 from .support import REF, connect_operation, convert, document, errors_of, lock_data
 

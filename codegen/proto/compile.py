@@ -1,4 +1,4 @@
-"""Stage 4: compile .proto text into protobuf Python modules (`_pb2.py` and `.pyi`).
+"""Stage 5: compile .proto text into protobuf Python modules (`_pb2.py` and `.pyi`).
 
 grpcio-tools' bundled protoc runs in a subprocess (`python -m grpc_tools.protoc`): that entry
 point adds the well-known types' include path and lets us capture protoc's diagnostics instead of
@@ -16,20 +16,22 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .diagnostics import CodegenError, Diagnostic, Severity
-from .layout import PythonLayout
-from .model import Api
+from ..diagnostics import Reporter
+from ..layout import PythonLayout
+from ..model import Api
 
 __all__ = ["compile_protos"]
 
 _PROTOC_MESSAGE = re.compile(r"^(?P<where>[^:\s]+\.proto:\d+:\d+): (?P<message>.+)$")
 
 
-def compile_protos(api: Api, protos: Mapping[str, str], layout: PythonLayout) -> dict[str, str]:
+def compile_protos(api: Api, protos: Mapping[str, str], layout: PythonLayout, proto_out: str) -> dict[str, str]:
     """Compile `protos` ({path: text}, from `to_proto`) into {output path: text} under `layout`.
 
-    Raises CodegenError carrying protoc's messages (file:line:col) when protoc rejects the text,
-    which means a bug in an earlier stage, since `to_proto` should only print valid proto.
+    `proto_out` is where the .proto files go, as shown to the user (`proto`): protoc's messages
+    are reported at `<proto_out>/<file>.proto:line:col`. Raises CodegenError carrying them when
+    protoc rejects the text, which means a bug in an earlier stage, since `to_proto` should only
+    print valid proto.
     """
     with tempfile.TemporaryDirectory(prefix="codegen-protoc-") as scratch:
         source = Path(scratch, "proto")
@@ -50,26 +52,23 @@ def compile_protos(api: Api, protos: Mapping[str, str], layout: PythonLayout) ->
         ]
         result = subprocess.run(command, cwd=source, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise CodegenError(_protoc_diagnostics(result.stderr or result.stdout))
+            reporter = Reporter()
+            _report_protoc(result.stderr or result.stdout, proto_out.rstrip("/"), reporter)
+            reporter.raise_if_errors()
         return _relocate(api, output, layout)
 
 
-def _protoc_diagnostics(text: str) -> list[Diagnostic]:
-    problems = []
+def _report_protoc(text: str, proto_out: str, reporter: Reporter) -> None:
+    """protoc's messages at their `file:line:col`; a message without one at the proto output directory."""
+    hint = "this is a bug in codegen's proto output; please report it with the spec"
     for line in text.splitlines():
         match = _PROTOC_MESSAGE.match(line.strip())
         if match:
-            problems.append(
-                Diagnostic(
-                    Severity.ERROR,
-                    "proto/" + match["where"],
-                    match["message"],
-                    "this is a bug in codegen's proto output; please report it with the spec",
-                )
-            )
+            reporter.error(f"{proto_out}/{match['where']}", match["message"], hint)
         elif line.strip():
-            problems.append(Diagnostic(Severity.ERROR, "protoc", line.strip()))
-    return problems or [Diagnostic(Severity.ERROR, "protoc", "protoc failed without a message")]
+            reporter.error(proto_out, f"protoc: {line.strip()}", hint)
+    if not reporter.errors:
+        reporter.error(proto_out, "protoc failed without a message", hint)
 
 
 def _relocate(api: Api, output: Path, layout: PythonLayout) -> dict[str, str]:

@@ -10,12 +10,22 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from .diagnostics import Diagnostic, Severity, pointer
-from .model import WELL_KNOWN_TYPES
+from ..diagnostics import Reporter
+from ..model import WELL_KNOWN_TYPES
+from ..naming import is_proto_identifier
+from .spec import Schema
 
-__all__ = ["ComponentIndex", "ComponentKind", "HELPER_SCHEMAS", "REF_PREFIX", "index_components", "split_full_name"]
+__all__ = [
+    "ComponentIndex",
+    "ComponentKind",
+    "HELPER_SCHEMAS",
+    "REF_PREFIX",
+    "check_type_name",
+    "index_components",
+    "is_top_level",
+    "split_full_name",
+]
 
 REF_PREFIX = "#/components/schemas/"
 
@@ -77,26 +87,21 @@ def split_full_name(full_name: str) -> tuple[str, tuple[str, ...]]:
     return full_name, ()
 
 
-def index_components(schemas: Mapping[str, Any]) -> tuple[ComponentIndex, list[Diagnostic]]:
+def index_components(schemas: Mapping[str, Schema], reporter: Reporter) -> ComponentIndex:
     """Classify every component schema; helpers are reported as warnings (skipped, nothing lost)."""
     kinds: dict[str, ComponentKind] = {}
-    notes: list[Diagnostic] = []
     for name, schema in schemas.items():
-        location = pointer("components", "schemas", name)
         if name in HELPER_SCHEMAS or name.startswith(_HELPER_PREFIXES):
             kinds[name] = ComponentKind.HELPER
-            notes.append(
-                Diagnostic(
-                    Severity.WARNING,
-                    location,
-                    f"skipped helper schema {name!r}: it describes the Connect protocol, not an API type",
-                )
+            reporter.warning(
+                schema.location,
+                f"skipped helper schema {name!r}: it describes the Connect protocol, not an API type",
             )
         elif name in WELL_KNOWN_TYPES:
             kinds[name] = (
                 ComponentKind.WELL_KNOWN_ENUM if name in _WELL_KNOWN_ENUMS else ComponentKind.WELL_KNOWN_MESSAGE
             )
-        elif isinstance(schema, Mapping) and "enum" in schema and _types(schema) <= {"string", "integer"}:
+        elif _is_enum(schema):
             kinds[name] = ComponentKind.ENUM
         else:
             kinds[name] = ComponentKind.MESSAGE
@@ -106,21 +111,64 @@ def index_components(schemas: Mapping[str, Any]) -> tuple[ComponentIndex, list[D
     children: dict[str, list[str]] = {}
     for name in kinds:
         children.setdefault(name.rpartition(".")[0], []).append(name)
-    return ComponentIndex(kinds, {parent: tuple(names) for parent, names in children.items()}), notes
+    return ComponentIndex(kinds, {parent: tuple(names) for parent, names in children.items()})
 
 
-def _types(schema: Mapping[str, Any]) -> set[str]:
-    declared = schema.get("type", "string")
-    return set(declared) if isinstance(declared, list) else {str(declared)}
+def _is_enum(schema: Schema) -> bool:
+    """An `enum` list on a string or integer schema (no `type` means string, as the generator writes it)."""
+    if schema.enum is None or "type" in schema.malformed:
+        return False
+    return set(schema.types or ("string",)) <= {"string", "integer"}
 
 
-def _is_map_entry(name: str, schema: Any, kinds: Mapping[str, ComponentKind]) -> bool:
+def _is_map_entry(name: str, schema: Schema, kinds: Mapping[str, ComponentKind]) -> bool:
     """`pkg.Msg.FieldEntry` with exactly a key and a value property, nested in a message component."""
     parent, _, last = name.rpartition(".")
-    properties = schema.get("properties") if isinstance(schema, Mapping) else None
     return (
         last.endswith("Entry")
         and kinds.get(parent) is ComponentKind.MESSAGE
-        and isinstance(properties, Mapping)
-        and set(properties) == {"key", "value"}
+        and schema.properties is not None
+        and set(schema.properties) == {"key", "value"}
     )
+
+
+def check_type_name(full_name: str, location: str, reporter: Reporter) -> bool:
+    """True when component `full_name` can be a proto message or enum name; else reports why not."""
+    package, path = split_full_name(full_name)
+    if not package or not path:
+        reporter.error(
+            location,
+            f"component {full_name!r} is not a fully-qualified proto name",
+            "name components `<package>.<Type>`, e.g. `acme.v1.Widget`",
+        )
+        return False
+    if package == "google.protobuf":
+        reporter.error(
+            location,
+            f"{full_name!r} is not one of the well-known types protoc ships",
+            "rename the component out of the google.protobuf package, or use a well-known type",
+        )
+        return False
+    bad = [s for s in package.split(".") + list(path) if not is_proto_identifier(s)]
+    if bad:
+        reporter.error(
+            location,
+            f"{bad[0]!r} in {full_name!r} is not a valid proto identifier",
+            "use letters, digits and underscores, not starting with a digit",
+        )
+        return False
+    return True
+
+
+def is_top_level(full_name: str, index: ComponentIndex, location: str, reporter: Reporter) -> bool:
+    """True for `pkg.Type`; a nested `pkg.Outer.Inner` must have its parent among the messages (reported if not)."""
+    if len(split_full_name(full_name)[1]) <= 1:
+        return True
+    parent = full_name.rpartition(".")[0]
+    if index.kinds.get(parent) is not ComponentKind.MESSAGE:
+        reporter.error(
+            location,
+            f"{full_name!r} is nested in {parent!r}, which is not a message component",
+            "add the parent message or move the type to the package level",
+        )
+    return False

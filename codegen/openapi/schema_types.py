@@ -21,14 +21,14 @@ older output formats:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
+from ..diagnostics import Reporter
+from ..model import EnumRef, FieldLabel, MapType, MessageRef, Scalar, TypeRef
+from ..naming import map_entry_name, upper_camel
 from .components import REF_PREFIX, ComponentIndex, ComponentKind
-from .diagnostics import Diagnostic, Severity
-from .model import EnumRef, FieldLabel, MapType, MessageRef, Scalar, TypeRef
-from .naming import map_entry_name, upper_camel
+from .spec import Schema
 
 __all__ = ["FieldShape", "InlineMessage", "TypeRules"]
 
@@ -52,7 +52,7 @@ class InlineMessage:
     """An inline object schema that becomes a message nested in the field's message."""
 
     name: str
-    schema: Mapping[str, Any]
+    schema: Schema
     location: str
 
 
@@ -66,50 +66,49 @@ class FieldShape:
     """The `<Field>Entry` component a map field's key type was read from, if any."""
 
 
-Report = Callable[[Diagnostic], None]
-
-
 class TypeRules:
     """Maps property schemas to field shapes, reporting what it cannot map."""
 
-    def __init__(self, schemas: Mapping[str, Any], index: ComponentIndex, report: Report) -> None:
+    def __init__(self, schemas: Mapping[str, Schema], index: ComponentIndex, reporter: Reporter) -> None:
         self._schemas = schemas
         self._index = index
-        self._report = report
+        self._fail = reporter.error
 
-    def field_shape(self, schema: Any, location: str, owner: str, field_name: str) -> FieldShape | None:
+    def field_shape(self, schema: Schema, owner: str, field_name: str) -> FieldShape | None:
         """The shape of property `field_name` of message `owner`, or None after reporting why not."""
-        if not isinstance(schema, Mapping):
+        location = schema.location
+        if not schema.is_object:
             self._fail(location, "a property schema must be an object", "describe the property with a schema object")
             return None
-        schema, nullable = self._unwrap(schema, location)
-        if schema is None:
+        unwrapped, nullable = self._unwrap(schema)
+        if unwrapped is None:
             return None
+        schema = unwrapped
         label = FieldLabel.OPTIONAL if nullable else FieldLabel.SINGULAR
-        if "$ref" in schema:
-            target = self._reference(schema["$ref"], location + "/$ref")
+        if schema.ref is not None or "$ref" in schema.malformed:
+            target = self._reference(schema.ref, location + "/$ref")
             return FieldShape(target, label) if target is not None else None
-        types = self._declared_types(schema, location)
+        types = self._declared_types(schema)
         if types is None:
             return None
         if "null" in types:
             label = FieldLabel.OPTIONAL
             types = [t for t in types if t != "null"]
         if types == ["array"]:
-            return self._array(schema, location, owner, field_name)
+            return self._array(schema, owner, field_name)
         if types == ["object"]:
-            return self._object(schema, location, owner, field_name, label)
-        scalar = self._scalar(types, schema, location)
+            return self._object(schema, owner, field_name, label)
+        scalar = self._scalar(types, schema)
         return FieldShape(scalar, label) if scalar is not None else None
 
-    def value_type(self, schema: Any, location: str, owner: str, field_name: str) -> TypeRef | InlineMessage | None:
+    def value_type(self, schema: Schema, owner: str, field_name: str) -> TypeRef | InlineMessage | None:
         """The element type of a repeated field or map value: singular, not a map, not optional."""
-        shape = self.field_shape(schema, location, owner, field_name)
+        shape = self.field_shape(schema, owner, field_name)
         if shape is None:
             return None
         if isinstance(shape.type, MapType) or shape.label is FieldLabel.REPEATED:
             self._fail(
-                location,
+                schema.location,
                 "nested collections (an array or map inside an array or map) have no proto form",
                 "wrap the inner collection in a message",
             )
@@ -118,43 +117,44 @@ class TypeRules:
 
     # -- the forms -------------------------------------------------------------------------
 
-    def _unwrap(self, schema: Mapping[str, Any], location: str) -> tuple[Mapping[str, Any] | None, bool]:
+    def _unwrap(self, schema: Schema) -> tuple[Schema | None, bool]:
         """Strip the nullable and wrapper forms; return the inner schema and whether it was nullable."""
-        nullable = schema.get("nullable") is True
-        if "anyOf" in schema:
+        location = schema.location
+        nullable = schema.nullable
+        if schema.has_any_of:
             self._fail(
                 location + "/anyOf", "anyOf has no proto form", "use oneOf of single-property objects for a proto oneof"
             )
             return None, False
-        all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(all_of) == 1 and isinstance(all_of[0], Mapping) and "$ref" in all_of[0]:
+        all_of = schema.all_of
+        if all_of is not None and len(all_of) == 1 and all_of[0].is_object and _has_ref(all_of[0]):
             # Older generator output wrapped a $ref in allOf to attach a description.
-            schema = {**{k: v for k, v in schema.items() if k != "allOf"}, "$ref": all_of[0]["$ref"]}
-        elif all_of is not None:
+            schema = replace(schema, all_of=None, ref=all_of[0].ref, malformed=schema.malformed | all_of[0].malformed)
+        elif all_of is not None or "allOf" in schema.malformed:
             self._fail(
                 location + "/allOf",
                 "allOf is only supported around a single $ref in a property",
                 "merge the schemas into one, or make the property a $ref to a message component",
             )
             return None, False
-        one_of = schema.get("oneOf")
-        if one_of is None:
-            return schema, nullable
-        if not isinstance(one_of, list):
+        one_of = schema.one_of
+        if "oneOf" in schema.malformed:
             self._fail(location + "/oneOf", "oneOf must be a list", "list the alternatives as schema objects")
             return None, False
-        members = [m for m in one_of if not (isinstance(m, Mapping) and m.get("type") in ("null", ["null"]))]
+        if one_of is None:
+            return schema, nullable
+        members = [m for m in one_of if not (m.is_object and m.types == ("null",))]
         nullable = nullable or len(members) < len(one_of)
-        rest = {k: v for k, v in schema.items() if k != "oneOf"}
-        if len(members) == 1 and isinstance(members[0], Mapping):
-            return {**rest, **members[0]}, nullable
-        member_types = sorted(str(m.get("type")) for m in members if isinstance(m, Mapping))
+        rest = replace(schema, one_of=None)
+        if len(members) == 1 and members[0].is_object:
+            return rest.merged(members[0]), nullable
+        member_types = sorted("".join(m.types) if m.types and len(m.types) == 1 else "" for m in members)
         if len(members) == 2 and member_types == ["integer", "string"]:
             # Older output wrote 64-bit integers as a oneOf of their two JSON forms.
             # In a fixed order (the outer format first), so the result never depends on set iteration.
-            formats = [schema.get("format")] + [m.get("format") for m in members if isinstance(m, Mapping)]
-            known = [f for f in formats if isinstance(f, str) and f in _SIXTY_FOUR_BIT_FORMATS]
-            return {**rest, "type": ["integer", "string"], "format": known[0] if known else "int64"}, nullable
+            formats = [schema.format] + [m.format for m in members]
+            known = [f for f in formats if f is not None and f in _SIXTY_FOUR_BIT_FORMATS]
+            return replace(rest, types=("integer", "string"), format=known[0] if known else "int64"), nullable
         self._fail(
             location + "/oneOf",
             "a oneOf of unrelated types has no proto form",
@@ -162,25 +162,26 @@ class TypeRules:
         )
         return None, False
 
-    def _declared_types(self, schema: Mapping[str, Any], location: str) -> list[str] | None:
-        declared = schema.get("type")
-        if declared is None:
-            if "properties" in schema or "additionalProperties" in schema:
-                return ["object"]
-            if "items" in schema:
-                return ["array"]
-            self._fail(location, "the schema has no type", "add `type` (or a `$ref`)")
-            return None
-        types = declared if isinstance(declared, list) else [declared]
-        if not all(isinstance(t, str) for t in types):
+    def _declared_types(self, schema: Schema) -> list[str] | None:
+        if "type" in schema.malformed:
             self._fail(
-                location + "/type", "type must be a string or a list of strings", "e.g. `string` or `[string, 'null']`"
+                schema.location + "/type",
+                "type must be a string or a list of strings",
+                "e.g. `string` or `[string, 'null']`",
             )
             return None
-        return sorted(set(types), key=types.index)
+        if schema.types is None:
+            if schema.properties is not None or schema.additional_properties is not None:
+                return ["object"]
+            if schema.items is not None:
+                return ["array"]
+            self._fail(schema.location, "the schema has no type", "add `type` (or a `$ref`)")
+            return None
+        return list(schema.types)
 
-    def _scalar(self, types: list[str], schema: Mapping[str, Any], location: str) -> Scalar | None:
-        fmt = schema.get("format")
+    def _scalar(self, types: list[str], schema: Schema) -> Scalar | None:
+        location = schema.location
+        fmt = schema.format
         if sorted(types) == ["integer", "string"]:
             scalar = _SIXTY_FOUR_BIT_FORMATS.get(fmt or "int64")
             if scalar is None:
@@ -199,7 +200,7 @@ class TypeRules:
             )
             return None
         kind = types[0]
-        if "enum" in schema and kind in ("string", "integer"):
+        if schema.enum is not None and kind in ("string", "integer"):
             self._fail(
                 location + "/enum",
                 "an inline enum has no name to become a proto enum",
@@ -227,20 +228,18 @@ class TypeRules:
         )
         return None
 
-    def _array(self, schema: Mapping[str, Any], location: str, owner: str, field_name: str) -> FieldShape | None:
-        items = schema.get("items")
-        if not isinstance(items, Mapping):
-            self._fail(location, "an array needs an `items` schema", "add `items` with the element schema")
+    def _array(self, schema: Schema, owner: str, field_name: str) -> FieldShape | None:
+        if schema.items is None:
+            self._fail(schema.location, "an array needs an `items` schema", "add `items` with the element schema")
             return None
-        element = self.value_type(items, location + "/items", owner, field_name)
+        element = self.value_type(schema.items, owner, field_name)
         return FieldShape(element, FieldLabel.REPEATED) if element is not None else None
 
-    def _object(
-        self, schema: Mapping[str, Any], location: str, owner: str, field_name: str, label: FieldLabel
-    ) -> FieldShape | None:
-        values = schema.get("additionalProperties")
-        if isinstance(values, Mapping):
-            value = self.value_type(values, location + "/additionalProperties", owner, field_name)
+    def _object(self, schema: Schema, owner: str, field_name: str, label: FieldLabel) -> FieldShape | None:
+        location = schema.location
+        values = schema.additional_properties
+        if values is not None:
+            value = self.value_type(values, owner, field_name)
             if value is None:
                 return None
             if isinstance(value, InlineMessage):
@@ -251,13 +250,14 @@ class TypeRules:
                 )
                 return None
             entry = f"{owner}.{map_entry_name(field_name)}"
-            if self._index.kinds.get(entry) is not ComponentKind.MAP_ENTRY:
+            entry_schema = self._schemas.get(entry)
+            if self._index.kinds.get(entry) is not ComponentKind.MAP_ENTRY or entry_schema is None:
                 return FieldShape(MapType(Scalar.STRING, value), FieldLabel.REPEATED)
-            key_schema = self._schemas[entry]["properties"]["key"]
-            key_shape = self.field_shape(key_schema, f"{REF_PREFIX}{entry}/properties/key", entry, "key")
+            assert entry_schema.properties is not None  # a map entry has key and value properties
+            key_shape = self.field_shape(entry_schema.properties["key"], entry, "key")
             key = key_shape.type if key_shape is not None and isinstance(key_shape.type, Scalar) else Scalar.STRING
             return FieldShape(MapType(key, value), FieldLabel.REPEATED, entry)
-        if isinstance(schema.get("properties"), Mapping):
+        if schema.properties is not None:
             return FieldShape(InlineMessage(upper_camel(field_name), schema, location), label)
         self._fail(
             location,
@@ -266,9 +266,13 @@ class TypeRules:
         )
         return None
 
-    def _reference(self, ref: Any, location: str) -> TypeRef | None:
-        if not isinstance(ref, str) or not ref.startswith(REF_PREFIX):
-            self._fail(location, f"{ref!r} does not name a component schema", f"refer to `{REF_PREFIX}<full name>`")
+    def _reference(self, ref: str | None, location: str) -> TypeRef | None:
+        if ref is None or not ref.startswith(REF_PREFIX):
+            self._fail(
+                location,
+                f"{ref if ref is not None else 'the $ref'!r} does not name a component schema",
+                f"refer to `{REF_PREFIX}<full name>`",
+            )
             return None
         name = ref[len(REF_PREFIX) :]
         kind = self._index.kinds.get(name)
@@ -283,6 +287,6 @@ class TypeRules:
         )
         return None
 
-    def _fail(self, location: str, message: str, hint: str = "") -> None:
-        self._report(Diagnostic(Severity.ERROR, location, message, hint))
-        return None
+
+def _has_ref(schema: Schema) -> bool:
+    return schema.ref is not None or "$ref" in schema.malformed

@@ -1,0 +1,263 @@
+"""Reading the lock file: JSON text -> a checked `Lock`, every contradiction reported at once.
+
+The format is described in `codegen.lock.format`; every problem is reported at its pointer into
+the lock file (`depot-ci.lock.json#/messages/pkg.Msg/fields/id`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from ..diagnostics import CodegenError, Reporter, escape_pointer
+from ..model import Scalar, StreamKind
+from .format import (
+    ENUM_NUMBER_MAX,
+    ENUM_NUMBER_MIN,
+    FIELD_NUMBER_MAX,
+    IMPLEMENTATION_RESERVED,
+    MAP_KEY_TYPES,
+    REFINEMENTS,
+    EnumLock,
+    FieldLock,
+    Lock,
+    MessageLock,
+    lock_pointer,
+)
+
+__all__ = ["load_lock", "parse_lock"]
+
+
+def load_lock(path: Path) -> Lock:
+    """Read the lock at `path`; a missing file is an empty lock (the first run creates it)."""
+    if not path.exists():
+        return Lock(source=path.name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        reporter = Reporter()
+        reporter.error(
+            f"{path}:{exc.lineno}:{exc.colno}",
+            f"invalid JSON in lock: {exc.msg}",
+            "fix the syntax (the lock is JSON written by codegen)",
+        )
+        raise CodegenError(reporter.errors) from exc
+    return parse_lock(data, path.name)
+
+
+def parse_lock(data: Any, source: str = "lock") -> Lock:
+    """Check and convert parsed lock data. Raises CodegenError listing every contradiction."""
+    reporter = Reporter()
+
+    def where(*tokens: str) -> str:
+        return lock_pointer(source, *tokens)
+
+    if not isinstance(data, Mapping):
+        reporter.error(where(), "the lock must be a JSON object", "delete the file to start afresh")
+        raise CodegenError(reporter.errors)
+    for key in sorted(set(data) - {"messages", "enums", "methods", "comment"}):
+        reporter.error(where(key), f"unknown lock section {key!r}", "expected messages, enums, methods or comment")
+
+    messages = {
+        name: _parse_message(entry, where("messages", name), reporter)
+        for name, entry in sorted(_section(data, "messages", source, reporter).items())
+    }
+    enums = {
+        name: _parse_enum(entry, where("enums", name), reporter)
+        for name, entry in sorted(_section(data, "enums", source, reporter).items())
+    }
+    methods: dict[str, StreamKind] = {}
+    for name, entry in sorted(_section(data, "methods", source, reporter).items()):
+        if isinstance(entry, Mapping):
+            _known_keys(entry, ("streaming",), where("methods", name), reporter)
+        streaming = entry.get("streaming") if isinstance(entry, Mapping) else None
+        try:
+            methods[name] = StreamKind(streaming)
+        except ValueError:
+            reporter.error(
+                where("methods", name, "streaming"),
+                f"unknown streaming kind {streaming!r}",
+                "use one of: " + ", ".join(k.value for k in StreamKind),
+            )
+    reporter.raise_if_errors()
+    return Lock(messages, enums, methods, source)
+
+
+def _section(data: Mapping[str, Any], key: str, source: str, reporter: Reporter) -> Mapping[str, Any]:
+    section = data.get(key, {})
+    if not isinstance(section, Mapping):
+        reporter.error(
+            lock_pointer(source, key), f"{key!r} must be an object keyed by full name", 'e.g. {"acme.v1.Widget": {...}}'
+        )
+        return {}
+    return section
+
+
+def _object(entry: Mapping[str, Any], key: str, location: str, reporter: Reporter, example: str) -> Mapping[str, Any]:
+    """`entry[key]` when it is an object (missing: empty); anything else is reported."""
+    value = entry.get(key, {})
+    if not isinstance(value, Mapping):
+        reporter.error(f"{location}/{key}", f"{key!r} must be an object", f"e.g. {example}")
+        return {}
+    return value
+
+
+def _array(entry: Mapping[str, Any], key: str, location: str, reporter: Reporter, example: str) -> list[Any]:
+    """`entry[key]` when it is a list (missing: empty); anything else is reported."""
+    value = entry.get(key, [])
+    if not isinstance(value, list):
+        reporter.error(f"{location}/{key}", f"{key!r} must be a list", f"e.g. {example}")
+        return []
+    return value
+
+
+def _known_keys(entry: Mapping[str, Any], known: tuple[str, ...], location: str, reporter: Reporter) -> None:
+    """Report keys the lock format does not have (a typo would otherwise silently drop numbers)."""
+    for key in sorted(str(k) for k in set(entry) - set(known)):
+        reporter.error(f"{location}/{escape_pointer(key)}", f"unknown setting {key!r}", "use " + ", ".join(known))
+
+
+def _check_number(
+    number: Any, location: str, reporter: Reporter, *, lowest: int, highest: int = FIELD_NUMBER_MAX
+) -> TypeGuard[int]:
+    if not isinstance(number, int) or isinstance(number, bool):
+        reporter.error(location, f"{number!r} is not a number", "field and value numbers are integers")
+        return False
+    if number < lowest or number > highest or (lowest > 0 and number in IMPLEMENTATION_RESERVED):
+        outside = ", outside 19000-19999" if lowest > 0 else ""
+        reporter.error(location, f"{number} is not a usable number", f"use {lowest}..{highest}{outside}")
+        return False
+    return True
+
+
+def _parse_scalar(value: Any, location: str, reporter: Reporter, allowed: frozenset[Scalar]) -> Scalar | None:
+    try:
+        scalar = Scalar(value)
+    except ValueError:
+        scalar = None
+    if scalar is None or scalar not in allowed:
+        reporter.error(
+            location, f"{value!r} is not allowed here", "use one of: " + ", ".join(sorted(s.value for s in allowed))
+        )
+        return None
+    return scalar
+
+
+def _parse_reserved(
+    entry: Mapping[str, Any], location: str, reporter: Reporter, *, lowest: int, highest: int = FIELD_NUMBER_MAX
+) -> tuple[set[int], set[str]]:
+    reserved = _object(entry, "reserved", location, reporter, '{"numbers": [4], "names": ["old_name"]}')
+    spot = location + "/reserved"
+    _known_keys(reserved, ("names", "numbers"), spot, reporter)
+    numbers = {
+        n
+        for i, n in enumerate(_array(reserved, "numbers", spot, reporter, "[4, 5]"))
+        if _check_number(n, f"{spot}/numbers/{i}", reporter, lowest=lowest, highest=highest)
+    }
+    names: set[str] = set()
+    for index, name in enumerate(_array(reserved, "names", spot, reporter, '["old_name"]')):
+        if isinstance(name, str):
+            names.add(name)
+        else:
+            reporter.error(f"{spot}/names/{index}", f"{name!r} is not a name", "reserved names are strings")
+    return numbers, names
+
+
+def _parse_message(entry: Any, location: str, reporter: Reporter) -> MessageLock:
+    if not isinstance(entry, Mapping):
+        reporter.error(location, "a message entry must be an object", 'e.g. {"fields": {"id": 1}}')
+        return MessageLock()
+    refinable = frozenset(s for targets in REFINEMENTS.values() for s in targets)
+    _known_keys(entry, ("fields", "oneofs", "reserved"), location, reporter)
+    fields: dict[str, FieldLock] = {}
+    for name, value in sorted(_object(entry, "fields", location, reporter, '{"id": 1}').items()):
+        spot = f"{location}/fields/{escape_pointer(name)}"
+        number_spot = spot
+        if isinstance(value, Mapping):
+            number = value.get("number")
+            number_spot = spot + "/number"
+            for unknown in sorted(set(value) - {"number", "type", "map_key"}):
+                reporter.error(
+                    f"{spot}/{escape_pointer(str(unknown))}",
+                    f"unknown field setting {unknown!r}",
+                    "use number, type or map_key",
+                )
+            refined = _parse_scalar(value["type"], spot + "/type", reporter, refinable) if "type" in value else None
+            key = (
+                _parse_scalar(value["map_key"], spot + "/map_key", reporter, MAP_KEY_TYPES)
+                if "map_key" in value
+                else None
+            )
+        else:
+            number, refined, key = value, None, None
+        if _check_number(number, number_spot, reporter, lowest=1):
+            fields[name] = FieldLock(number, refined, key)
+    reserved_numbers, reserved_names = _parse_reserved(entry, location, reporter, lowest=1)
+    by_number: dict[int, str] = {}
+    for name, locked in fields.items():
+        spot = f"{location}/fields/{escape_pointer(name)}"
+        if locked.number in by_number:
+            reporter.error(
+                spot,
+                f"fields {by_number[locked.number]!r} and {name!r} both have number {locked.number}",
+                "give each field its own number",
+            )
+        by_number[locked.number] = name
+        if locked.number in reserved_numbers:
+            reporter.error(
+                spot,
+                f"number {locked.number} of {name!r} is also reserved",
+                "remove it from 'reserved' or give the field another number",
+            )
+        if name in reserved_names:
+            reporter.error(spot, f"{name!r} is both a field and a reserved name", "remove one of them")
+    oneofs: dict[str, tuple[str, ...]] = {}
+    for name, members in sorted(_object(entry, "oneofs", location, reporter, '{"payload": ["text", "blob"]}').items()):
+        spot = f"{location}/oneofs/{escape_pointer(name)}"
+        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            reporter.error(spot, "a oneof entry lists its member field names", 'e.g. ["text", "blob"]')
+            continue
+        oneofs[name] = tuple(members)
+    seen: dict[str, str] = {}
+    for name, members in oneofs.items():
+        for member in members:
+            if member in seen:
+                reporter.error(
+                    f"{location}/oneofs/{escape_pointer(name)}",
+                    f"field {member!r} is in oneofs {seen[member]!r} and {name!r}",
+                    "a field belongs to at most one oneof; remove it from one of them",
+                )
+            seen[member] = name
+    return MessageLock(fields, oneofs, frozenset(reserved_numbers), frozenset(reserved_names))
+
+
+def _parse_enum(entry: Any, location: str, reporter: Reporter) -> EnumLock:
+    if not isinstance(entry, Mapping):
+        reporter.error(location, "an enum entry must be an object", 'e.g. {"values": {"COLOR_UNSPECIFIED": 0}}')
+        return EnumLock()
+    _known_keys(entry, ("reserved", "values"), location, reporter)
+    values: dict[str, int] = {}
+    for name, number in sorted(_object(entry, "values", location, reporter, '{"COLOR_UNSPECIFIED": 0}').items()):
+        spot = f"{location}/values/{escape_pointer(name)}"
+        if _check_number(number, spot, reporter, lowest=ENUM_NUMBER_MIN, highest=ENUM_NUMBER_MAX):
+            values[name] = number
+    reserved_numbers, reserved_names = _parse_reserved(
+        entry, location, reporter, lowest=ENUM_NUMBER_MIN, highest=ENUM_NUMBER_MAX
+    )
+    by_number: dict[int, str] = {}
+    for name, number in values.items():
+        spot = f"{location}/values/{escape_pointer(name)}"
+        if number in by_number:
+            reporter.error(
+                spot,
+                f"values {by_number[number]!r} and {name!r} both have number {number}",
+                "give each value its own number",
+            )
+        by_number[number] = name
+        if number in reserved_numbers or name in reserved_names:
+            reporter.error(
+                spot, f"value {name!r} = {number} is also reserved", "remove it from 'reserved' or renumber it"
+            )
+    return EnumLock(values, frozenset(reserved_numbers), frozenset(reserved_names))

@@ -1,0 +1,9 @@
+"""The OpenAPI front end: load a document (`load`, `validate`, `document`), mirror it as typed data
+(`spec`), and build the unnumbered model from it (`to_model.to_draft`, over `components`,
+`schema_types`, `messages`, `enums` and `services`)."""
+
+from .document import Document
+from .load import load, load_data
+from .to_model import to_draft
+
+__all__ = ["Document", "load", "load_data", "to_draft"]

@@ -1,0 +1,42 @@
+"""The loaded document: the parsed JSON, never modified, and `$ref` resolution."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["LOCAL_REF", "Document"]
+
+LOCAL_REF = "#/"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed, validated OpenAPI document."""
+
+    source: str
+    """The file name the document was read from (for messages and generated headers)."""
+    data: Mapping[str, Any] = field(repr=False)
+
+    @property
+    def schemas(self) -> Mapping[str, Any]:
+        """`components.schemas`, or an empty mapping."""
+        components = self.data.get("components") or {}
+        schemas: Mapping[str, Any] = components.get("schemas") or {}
+        return schemas
+
+    def resolve(self, ref: str) -> tuple[str, Any]:
+        """Follow a local `$ref` to (its JSON pointer, the value). Raises KeyError when it points nowhere."""
+        if not ref.startswith(LOCAL_REF):
+            raise KeyError(ref)
+        node: Any = self.data
+        for token in ref[len(LOCAL_REF) :].split("/"):
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, Mapping) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                raise KeyError(ref)
+        return ref, node

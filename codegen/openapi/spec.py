@@ -1,0 +1,264 @@
+"""A typed mirror of the parts of an OpenAPI document that the converter reads.
+
+`read_spec(document)` walks the loaded (validated, never modified) JSON once and returns frozen
+dataclasses: `Spec` -> `Operation`s and component `Schema`s, each carrying its JSON pointer. Later
+phases read these instead of probing raw mappings, so the shape checks live here, once. A value
+whose JSON type is not the one the converter expects (rare after validation) is not dropped
+silently: its key is listed in `Schema.malformed`, and the phase that reads it reports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from ..diagnostics import escape_pointer, pointer
+from .document import Document
+
+__all__ = ["HTTP_VERBS", "Body", "Operation", "Schema", "Spec", "read_spec"]
+
+HTTP_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """One schema object (or boolean schema), with the keywords the converter understands."""
+
+    location: str
+    """JSON pointer of the schema in the document."""
+    is_object: bool = True
+    """False for boolean schemas (`true`/`false`) and anything else that is not a JSON object."""
+    ref: str | None = None
+    types: tuple[str, ...] | None = None
+    """`type`, as a tuple even when written as one string; None when absent."""
+    format: str | None = None
+    title: str | None = None
+    description: str | None = None
+    deprecated: bool = False
+    nullable: bool = False
+    """OpenAPI 3.0's `nullable: true`."""
+    enum: tuple[object, ...] | None = None
+    properties: Mapping[str, Schema] | None = None
+    """In document order."""
+    additional_properties: Schema | None = None
+    """Only a schema object counts; `additionalProperties: true/false` is None."""
+    items: Schema | None = None
+    required: tuple[str, ...] = ()
+    all_of: tuple[Schema, ...] | None = None
+    one_of: tuple[Schema, ...] | None = None
+    has_any_of: bool = False
+    malformed: frozenset[str] = frozenset()
+    """Keywords present with a JSON type the converter cannot read (`"type": 5`)."""
+
+    @property
+    def text(self) -> str:
+        """The description, stripped ("" when there is none)."""
+        return self.description.strip() if self.description else ""
+
+    def merged(self, other: Schema) -> Schema:
+        """`{**self, **other}` on the raw objects: every keyword `other` sets wins; the location stays."""
+        changes: dict[str, Any] = {}
+        for keyword in fields(Schema):
+            value = getattr(other, keyword.name)
+            if keyword.name not in _NOT_MERGED and value is not None and value is not False and value != ():
+                changes[keyword.name] = value
+        return replace(self, **changes, malformed=self.malformed | other.malformed)
+
+
+_NOT_MERGED = frozenset({"location", "is_object", "malformed"})
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A request body or response (its `$ref` followed): the schema `$ref` of each media type."""
+
+    location: str
+    """Pointer of the `content` object, at the operation (where the author wrote it)."""
+    media: Mapping[str, str] = field(default_factory=dict)
+    """{media type: the `$ref` of its schema, "" when it has none}."""
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of a path item."""
+
+    path: str
+    verb: str
+    location: str
+    operation_id: str
+    summary: str
+    description: str
+    deprecated: bool
+    request: Body
+    response: Body
+    """The `200` response."""
+    has_post_sibling: bool
+    """The path item also has a `post` operation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """Everything the converter reads from one document."""
+
+    source: str
+    title: str
+    version: str
+    description: str
+    base_url: str
+    """The first server URL without a trailing slash, or ""."""
+    tags: Mapping[str, str]
+    """{tag name: description}"""
+    tag_locations: Mapping[str, str]
+    """{tag name: JSON pointer of the tag}"""
+    operations: tuple[Operation, ...]
+    """In document order: paths, then the verbs of each path item."""
+    schemas: Mapping[str, Schema]
+    """`components.schemas`, in document order."""
+
+
+def read_spec(document: Document) -> Spec:
+    """Mirror `document` in typed, frozen form (the document itself is only read)."""
+    data = document.data
+    info = _mapping(data.get("info"))
+    servers = data.get("servers") or []
+    first = servers[0] if isinstance(servers, list) and servers else None
+    base_url = str(first.get("url", "")) if isinstance(first, Mapping) else ""
+    tags: dict[str, str] = {}
+    tag_locations: dict[str, str] = {}
+    for index, tag in enumerate(data.get("tags") or []):
+        if isinstance(tag, Mapping):
+            tags[str(tag.get("name"))] = _text(tag.get("description"))
+            tag_locations.setdefault(str(tag.get("name")), pointer("tags", index))
+    schemas = _mapping(_mapping(data.get("components")).get("schemas"))
+    return Spec(
+        source=document.source,
+        title=str(info.get("title", "")),
+        version=str(info.get("version", "")),
+        description=str(info.get("description", "")).strip(),
+        base_url=base_url.rstrip("/"),
+        tags=tags,
+        tag_locations=tag_locations,
+        operations=tuple(_operations(document)),
+        schemas={name: read_schema(schema, pointer("components", "schemas", name)) for name, schema in schemas.items()},
+    )
+
+
+def read_schema(node: Any, location: str) -> Schema:
+    """Mirror one schema object (and everything below it) found at `location`."""
+    if not isinstance(node, Mapping):
+        return Schema(location, is_object=False)
+    malformed: set[str] = set()
+
+    def string(key: str) -> str | None:
+        value = node.get(key)
+        if value is None or isinstance(value, str):
+            return value
+        malformed.add(key)
+        return None
+
+    def schemas(key: str) -> tuple[Schema, ...] | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            malformed.add(key)
+            return None
+        return tuple(read_schema(item, f"{location}/{key}/{index}") for index, item in enumerate(value))
+
+    def child(key: str) -> Schema | None:
+        value = node.get(key)
+        return read_schema(value, f"{location}/{key}") if isinstance(value, Mapping) else None
+
+    ref = node.get("$ref")
+    if "$ref" in node and not isinstance(ref, str):
+        malformed.add("$ref")
+    declared = node.get("type")
+    types: tuple[str, ...] | None = None
+    if declared is not None:
+        listed = declared if isinstance(declared, list) else [declared]
+        if all(isinstance(t, str) for t in listed):
+            types = tuple(sorted(set(listed), key=listed.index))
+        else:
+            malformed.add("type")
+    properties = node.get("properties")
+    if properties is not None and not isinstance(properties, Mapping):
+        malformed.add("properties")
+    enum = node.get("enum")
+    required = node.get("required")
+    return Schema(
+        location=location,
+        ref=ref if isinstance(ref, str) else None,
+        types=types,
+        format=string("format"),
+        title=string("title"),
+        description=string("description"),
+        deprecated=bool(node.get("deprecated")),
+        nullable=node.get("nullable") is True,
+        enum=tuple(enum) if isinstance(enum, list) else None,
+        properties=(
+            {
+                str(key): read_schema(value, f"{location}/properties/{escape_pointer(str(key))}")
+                for key, value in properties.items()
+            }
+            if isinstance(properties, Mapping)
+            else None
+        ),
+        additional_properties=child("additionalProperties"),
+        items=child("items"),
+        required=tuple(item for item in required if isinstance(item, str)) if isinstance(required, list) else (),
+        all_of=schemas("allOf"),
+        one_of=schemas("oneOf"),
+        has_any_of="anyOf" in node,
+        malformed=frozenset(malformed),
+    )
+
+
+def _operations(document: Document) -> list[Operation]:
+    found: list[Operation] = []
+    for path, item in _mapping(document.data.get("paths")).items():
+        if not isinstance(item, Mapping):
+            continue
+        for verb, operation in item.items():
+            if verb not in HTTP_VERBS or not isinstance(operation, Mapping):
+                continue
+            location = pointer("paths", path, verb)
+            responses = _mapping(operation.get("responses"))
+            found.append(
+                Operation(
+                    path=str(path),
+                    verb=str(verb),
+                    location=location,
+                    operation_id=str(operation.get("operationId", "")),
+                    summary=_text(operation.get("summary")),
+                    description=_text(operation.get("description")),
+                    deprecated=bool(operation.get("deprecated")),
+                    request=_body(document, operation.get("requestBody"), location + "/requestBody/content"),
+                    response=_body(document, responses.get("200"), location + "/responses/200/content"),
+                    has_post_sibling=isinstance(item.get("post"), Mapping),
+                )
+            )
+    return found
+
+
+def _body(document: Document, node: Any, location: str) -> Body:
+    """A request body or response object, following a `$ref` (load checked it points somewhere)."""
+    if isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        node = document.resolve(node["$ref"])[1]
+    content = _mapping(_mapping(node).get("content"))
+    return Body(
+        location,
+        {
+            str(media): str(_mapping(media_type.get("schema")).get("$ref", ""))
+            for media, media_type in content.items()
+            if isinstance(media_type, Mapping)
+        },
+    )
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
