@@ -53,18 +53,20 @@ def compile_protos(api: Api, protos: Mapping[str, str], layout: PythonLayout, pr
         result = subprocess.run(command, cwd=source, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             reporter = Reporter()
-            _report_protoc(result.stderr or result.stdout, proto_out.rstrip("/"), reporter)
+            _report_protoc(result.stderr or result.stdout, source, proto_out.rstrip("/"), reporter)
             reporter.raise_if_errors()
         return _relocate(api, output, layout)
 
 
-def _report_protoc(text: str, proto_out: str, reporter: Reporter) -> None:
-    """protoc's messages at their `file:line:col`; a message without one at the proto output directory."""
+def _report_protoc(text: str, source: Path, proto_out: str, reporter: Reporter) -> None:
+    """protoc's messages at `<proto_out>/<file>:line:col`; a message without a place at `proto_out`."""
     hint = "this is a bug in codegen's proto output; please report it with the spec"
     for line in text.splitlines():
         match = _PROTOC_MESSAGE.match(line.strip())
         if match:
-            reporter.error(f"{proto_out}/{match['where']}", match["message"], hint)
+            # protoc names the file by the path it was given, here inside the scratch directory.
+            where = match["where"].removeprefix(f"{source.as_posix()}/")
+            reporter.error(f"{proto_out}/{where}", match["message"], hint)
         elif line.strip():
             reporter.error(proto_out, f"protoc: {line.strip()}", hint)
     if not reporter.errors:
