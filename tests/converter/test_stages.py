@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 from typing import Any
 
@@ -15,7 +16,7 @@ from codegen.openapi import load_data, to_draft
 from codegen.openapi.spec import read_schema
 from codegen.proto import compile_protos
 
-from .support import REF, connect_operation, document
+from .support import REF, REPO, connect_operation, document
 
 PKG = "acme.stages.v1"
 ITEM = f"{PKG}.Item"
@@ -100,3 +101,23 @@ def test_protoc_errors_are_reported_under_the_configured_proto_out() -> None:
     locations = [d.location for d in raised.value.diagnostics]
     assert locations and all(location.startswith("build/protos/acme/v1/x.proto:3:") for location in locations)
     assert all(d.hint for d in raised.value.diagnostics)
+
+
+# -- the shape of the package --------------------------------------------------------------
+
+
+def test_the_command_line_imports_no_stage() -> None:
+    tree = ast.parse((REPO / "codegen" / "cli.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
+    assert imported <= {"pipeline", "config", "diagnostics"}, imported
+
+
+def test_the_front_stages_depend_only_on_earlier_ones() -> None:
+    """openapi knows nothing of the lock or proto; lock nothing of proto; neither reaches the renderer."""
+    forbidden = {"openapi": ("lock", "proto", "render", "pipeline"), "lock": ("proto", "render", "pipeline")}
+    for package, banned in forbidden.items():
+        for path in sorted((REPO / "codegen" / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.level >= 2 and node.module:
+                    assert not node.module.startswith(banned), f"{path.relative_to(REPO)} imports {node.module}"
