@@ -41,11 +41,11 @@ __all__ = ["to_draft"]
 
 def to_draft(document: Document, reporter: Reporter) -> ApiDraft:
     """Build the unnumbered model of `document`, reporting every problem into `reporter`."""
-    spec = read_spec(document)
-    index = index_components(spec.schemas, reporter)
+    spec = read_spec(document)  # 1. collect
+    index = index_components(spec.schemas, reporter)  # 2. classify
+    # 3. messages and enums: top-level ones here; nested ones (`pkg.Outer.Inner`) are built by their parent.
     schemas = spec.schemas
     messages = MessageBuilder(schemas, index, reporter, lambda name, schema: build_enum(name, schema, reporter))
-    # Top-level types here; nested ones (`pkg.Outer.Inner`) are built by their parent message.
     enums: list[DraftEnum] = []
     for name in index.of_kind(ComponentKind.ENUM):
         if is_top_level(name, index, schemas[name].location, reporter):
@@ -57,8 +57,8 @@ def to_draft(document: Document, reporter: Reporter) -> ApiDraft:
         location = schemas[name].location
         if is_top_level(name, index, location, reporter) and check_type_name(name, location, reporter):
             top_messages.append(messages.message(name, schemas[name]))
-    services = build_services(spec, index, reporter)
-    return ApiDraft(
+    services = build_services(spec, index, reporter)  # 4. services
+    return ApiDraft(  # 5. assemble
         title=spec.title,
         version=spec.version,
         description=spec.description,
