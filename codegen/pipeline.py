@@ -24,12 +24,12 @@ from typing import TypeVar
 
 from .config import Config
 from .diagnostics import Diagnostic, Reporter, raise_if_strict
-from .layout import PythonLayout
 from .lock import Lock, dump_lock, load_lock, number
 from .model import Api
 from .openapi import Document, load, to_draft
 from .output import diff_tree, replace_trees, write_text_atomic
 from .proto import compile_protos, to_proto
+from .python.layout import PythonLayout
 
 __all__ = ["Converted", "Generated", "ModelResult", "build", "check", "convert", "generate", "to_model"]
 
@@ -95,7 +95,7 @@ class Generated:
 def build(config: Config, *, strict: bool = False) -> Generated:
     """Run every stage in memory. Raises CodegenError at the first stage that fails."""
     # Rendering needs Jinja2; imported here so that `convert` works without it.
-    from .render import render
+    from .python.render import render
 
     seconds: dict[str, float] = {}
 

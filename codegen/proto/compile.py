@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..diagnostics import Reporter
-from ..layout import PythonLayout
 from ..model import Api
+from ..python.layout import PythonLayout
 
 __all__ = ["compile_protos"]
 

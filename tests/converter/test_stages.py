@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from codegen.diagnostics import CodegenError, Reporter
-from codegen.layout import PythonLayout
 from codegen.lock import dump_lock, number, parse_lock
 from codegen.model import Api, DraftMessage
 from codegen.openapi import load_data, to_draft
 from codegen.openapi.spec import read_schema
 from codegen.proto import compile_protos
+from codegen.python.layout import PythonLayout
 
 from .support import REF, REPO, connect_operation, document
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen.layout import PythonLayout
 from codegen.model import Api
-from codegen.render import render
+from codegen.python.layout import PythonLayout
+from codegen.python.render import render
 
 from .fixtures import shop_api as shop
 from .fixtures.widgets_api import PACKAGE, ROOT_PACKAGE, widgets_api

@@ -10,8 +10,9 @@ import pytest
 
 from codegen.diagnostics import CodegenError
 from codegen.model import Api
-from codegen.render import render
-from codegen.render_source import Doc, DocSection, Import, docstring, import_sections, py_list, py_str
+from codegen.python.imports import Import, import_sections
+from codegen.python.render import render
+from codegen.python.source import Doc, DocSection, docstring, py_list, py_str
 
 from .fixtures.widgets_api import widgets_api
 from .support import layout, render_fixture, ruff

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from codegen.layout import PythonLayout
 from codegen.model import Api, Message, StreamKind
-from codegen.render import render
+from codegen.python.layout import PythonLayout
+from codegen.python.render import render
 
 from .fixtures.widgets_api import PACKAGE, widgets_api
 from .support import mypy, ruff, write_tree

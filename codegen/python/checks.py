@@ -1,5 +1,8 @@
 """Required-field checks of the server applications: the views of the generated check functions.
 
+The templates spell the checks (`templates/_validator.py.jinja`); this module decides which
+message needs a check function and what each field's check is.
+
 A request message whose required field (`Field.required`) is missing or empty is answered with
 `invalid_argument` before its handler runs. Each message that holds a required field, directly
 or in a message below it, gets one check function; it appends the JSON paths of what is missing
@@ -12,29 +15,33 @@ import keyword
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Api, Field, FieldLabel, MapType, Message, MessageRef, Scalar
-from .render_source import Doc, docstring, py_str
+from ..model import Api, Field, FieldLabel, MapType, Message, MessageRef, Scalar
+from . import docstrings
+from .source import Doc
 
 __all__ = ["FieldCheckView", "ValidatorView", "api_messages", "checked_messages", "message_target", "validator"]
 
 
 @dataclass(frozen=True, slots=True)
 class FieldCheckView:
-    """One statement of a check function.
+    """One statement of a check function, about one field.
 
-    kinds: `required` (append when `missing` holds), `required_message` (append when unset, else
-    check the message), `message` (check when `present`), `list` and `map` (check every element).
+    kinds: `required` (report the field when missing), `required_message` (report it when unset,
+    else check the message it holds), `message` (check the message when set), `list` and `map`
+    (check every message of a repeated or map field).
     """
 
     kind: str
-    missing: str
-    """The condition under which a required field counts as missing."""
-    missing_path: str
-    """The expression appended to `missing`."""
-    present: str
-    accessor: str
+    field: str
+    """The proto field name (the attribute of the protobuf class)."""
+    json_name: str
+    """The field's protobuf JSON name, which the reported paths use."""
+    is_keyword: bool
+    """The field name is a Python keyword: protobuf keeps it, only `getattr` reaches it."""
+    tracks_presence: bool
+    """Missing means "not set" (`HasField`); otherwise it means empty, zero or enum value 0."""
     function: str
-    nested_path: str
+    """The check function of the message the field holds, or "" when it needs none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +49,9 @@ class ValidatorView:
     """A function that collects the missing required fields of one message (and its sub-messages)."""
 
     function: str
-    signature: str
-    """The `def` line(s), colon included."""
-    docstring: str
+    message_type: str
+    """How the message's class is spelled in the module."""
+    doc: Doc
     checks: tuple[FieldCheckView, ...]
 
 
@@ -92,22 +99,14 @@ def checked_messages(messages: dict[str, Message], roots: Iterable[str]) -> set[
     return checked
 
 
-def _accessor(field: Field) -> str:
-    # protobuf keeps keyword-named fields as they are; only getattr reaches them.
-    return f"getattr(message, {py_str(field.name)})" if keyword.iskeyword(field.name) else f"message.{field.name}"
-
-
-def _missing_condition(field: Field) -> str:
-    """When a required field counts as missing: unset, empty, zero, or enum value 0."""
-    has_field = f"message.HasField({py_str(field.name)})"
+def _tracks_presence(field: Field) -> bool:
+    """Whether a required field counts as missing when unset (rather than when empty, zero or enum value 0)."""
     if field.label is FieldLabel.REPEATED or isinstance(field.type, MapType):
-        return f"not {_accessor(field)}"
+        return False
     if isinstance(field.type, MessageRef):
-        return f"not {has_field}"
-    if isinstance(field.type, Scalar) and field.type not in (Scalar.STRING, Scalar.BYTES) and field.has_presence:
-        # A number or bool with explicit presence: a present zero is a value.
-        return f"not {has_field}"
-    return f"not {_accessor(field)}"
+        return True
+    # A number or bool with explicit presence: a present zero is a value.
+    return isinstance(field.type, Scalar) and field.type not in (Scalar.STRING, Scalar.BYTES) and field.has_presence
 
 
 def _field_checks(message: Message, checked: set[str], functions: dict[str, str]) -> tuple[FieldCheckView, ...]:
@@ -127,20 +126,17 @@ def _field_checks(message: Message, checked: set[str], functions: dict[str, str]
             kinds.append("required_message" if function and nested == "message" else "required")
         if function and "required_message" not in kinds:
             kinds.append(nested)
-        for kind in kinds:
-            # Paths name fields as protobuf JSON does: `spec.dimensions.widthCm`, `widgets[0].name`.
-            suffix = "." if nested == "message" else ""
-            checks.append(
-                FieldCheckView(
-                    kind=kind,
-                    missing=_missing_condition(field),
-                    missing_path=f"path + {py_str(field.json_name)}",
-                    present=f"message.HasField({py_str(field.name)})",
-                    accessor=_accessor(field),
-                    function=function,
-                    nested_path=f"path + {py_str(field.json_name + suffix)}",
-                )
+        checks.extend(
+            FieldCheckView(
+                kind=kind,
+                field=field.name,
+                json_name=field.json_name,
+                is_keyword=keyword.iskeyword(field.name),
+                tracks_presence=_tracks_presence(field),
+                function=function,
             )
+            for kind in kinds
+        )
     return tuple(checks)
 
 
@@ -148,14 +144,9 @@ def validator(
     function: str, message_type: str, message: Message, checked: set[str], functions: dict[str, str]
 ) -> ValidatorView:
     """The check function `function` of `message`, whose class is spelled `message_type` in the module."""
-    signature = f"def {function}(message: {message_type}, path: str, missing: list[str]) -> None:"
-    if len(signature) > 100:
-        params = "".join(f"    {param},\n" for param in (f"message: {message_type}", "path: str", "missing: list[str]"))
-        signature = f"def {function}(\n{params}) -> None:"
-    summary = f"Add the missing required fields of a `{message_type}` to `missing`, as JSON paths"
     return ValidatorView(
         function=function,
-        signature=signature,
-        docstring=docstring(Doc(summary=summary), 4),
+        message_type=message_type,
+        doc=docstrings.check_function(message_type),
         checks=_field_checks(message, checked, functions),
     )

@@ -1,8 +1,65 @@
-{#-
-  Private helpers of a connect module, one macro each; the view lists the ones a module needs.
-  They are fixed code: async and sync variants are written out side by side.
--#}
-{% macro json_codec() %}
+"""The fixed code of the generated connect modules, as a real module that ruff and mypy check.
+
+The render stage copies top-level definitions of this file into a generated `<stem>_connect.py`
+by name: those its rendered code uses, and those these use in turn, in the order they appear
+here (`codegen/python/snippets.py`). Nothing else decides which helpers a module gets, and a
+generated module imports exactly the names its code uses, from the modules this file imports
+them from: the import block below is the catalogue of every symbol generated code may use,
+including those only the templates use (hence no unused-import check on this file).
+
+Each `# == <section>: ...` line starts a section; the templates place the definitions of the
+`head` section right after `__all__`, all others after the generated classes and check
+functions. Where a new helper goes:
+- used by clients and servers alike (codecs, headers): `common`;
+- used by the generated clients (retries, pagination, resumable streams): `client`;
+- used by the generated servers (handler wrappers, deadlines, request checks): `server`.
+The templates call a helper by its name; adding one here is all it takes to make it available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+)
+from json import dumps
+from types import TracebackType
+from typing import Any, Literal, Protocol, Self, TypeVar
+
+from connectrpc.client import ConnectClient, ConnectClientSync
+from connectrpc.code import Code
+from connectrpc.codec import Codec
+from connectrpc.compat import google_protobuf_binary_codec
+from connectrpc.compression import Compression
+from connectrpc.compression.gzip import GzipCompression
+from connectrpc.errors import ConnectError
+from connectrpc.interceptor import Interceptor, InterceptorSync
+from connectrpc.method import IdempotencyLevel, MethodInfo, StreamType
+from connectrpc.protocol import ProtocolType
+from connectrpc.request import Headers, RequestContext
+from connectrpc.server import (
+    DEFAULT_READ_MAX_BYTES,
+    ConnectASGIApplication,
+    ConnectWSGIApplication,
+    Endpoint,
+    EndpointSync,
+)
+from google.protobuf.json_format import MessageToDict, Parse, ParseError
+from google.protobuf.message import Message
+from pyqwest import Client, SyncClient
+
+# == head: module constants, placed right after `__all__` ==
+_REQ = TypeVar("_REQ")
+_RES = TypeVar("_RES")
+_GZIP = GzipCompression()
+
+# == common: codecs and headers, used by clients and servers ==
 _M = TypeVar("_M", bound=Message)
 
 
@@ -31,10 +88,8 @@ class _JSONCodec:
         message = message_class()
         Parse(text, message, ignore_unknown_fields=True)
         return message
-{% endmacro %}
 
 
-{% macro codec() %}
 def _codec(encoding: str) -> Codec:
     """The google.protobuf codec of an `encoding` name."""
     if encoding == "proto":
@@ -43,10 +98,9 @@ def _codec(encoding: str) -> Codec:
         return _JSONCodec()
     msg = f'encoding must be "proto" or "json", not {encoding!r}'
     raise ValueError(msg)
-{% endmacro %}
 
 
-{% macro merge_headers() %}
+# == client: used by the generated clients ==
 def _merge_headers(defaults: Headers, headers: Headers | Mapping[str, str] | None) -> Headers:
     """The client's default headers plus a call's own; a call's header replaces the defaults of its name."""
     if not headers:
@@ -57,10 +111,8 @@ def _merge_headers(defaults: Headers, headers: Headers | Mapping[str, str] | Non
     for name, value in items:
         merged.add(name, value)
     return merged
-{% endmacro %}
 
 
-{% macro async_requests() %}
 async def _async_requests(requests: AsyncIterable[_REQ] | Iterable[_REQ]) -> AsyncIterator[_REQ]:
     """Stream the requests of an iterable or an async iterable."""
     if isinstance(requests, AsyncIterable):
@@ -69,27 +121,22 @@ async def _async_requests(requests: AsyncIterable[_REQ] | Iterable[_REQ]) -> Asy
     else:
         for request in requests:
             yield request
-{% endmacro %}
 
 
-{% macro implementation() %}
+# == server: handler wrappers and request checks, used by the generated servers ==
 def _implementation(service: object, protocol: object, name: str) -> Any:
     """The service's method `name`; None when it has none or only inherits the protocol's default."""
     function = getattr(service, name, None)
     if function is None or getattr(function, "__func__", None) is getattr(protocol, name):
         return None
     return function
-{% endmacro %}
 
 
-{% macro unimplemented() %}
 def _unimplemented(method: MethodInfo[Any, Any]) -> ConnectError:
     """The error answering a method the service does not implement."""
     return ConnectError(Code.UNIMPLEMENTED, f"{method.service_name}.{method.name} is not implemented")
-{% endmacro %}
 
 
-{% macro require() %}
 def _require(request: _REQ, check: Callable[[_REQ, str, list[str]], None]) -> _REQ:
     """Return `request`, or raise `invalid_argument` naming its missing required fields."""
     missing: list[str] = []
@@ -97,48 +144,38 @@ def _require(request: _REQ, check: Callable[[_REQ, str, list[str]], None]) -> _R
     if missing:
         raise ConnectError(Code.INVALID_ARGUMENT, "; ".join(f"{path} is required" for path in missing))
     return request
-{% endmacro %}
 
 
-{% macro require_each() %}
 async def _require_each(
     requests: AsyncIterator[_REQ], check: Callable[[_REQ, str, list[str]], None]
 ) -> AsyncIterator[_REQ]:
     """Check each streamed request as the handler reads it."""
     async for request in requests:
         yield _require(request, check)
-{% endmacro %}
 
 
-{% macro require_each_sync() %}
 def _require_each_sync(requests: Iterator[_REQ], check: Callable[[_REQ, str, list[str]], None]) -> Iterator[_REQ]:
     """Check each streamed request as the handler reads it."""
     for request in requests:
         yield _require(request, check)
-{% endmacro %}
 
 
-{% macro check_list() %}
 def _check_list(
     items: Iterable[_REQ], check: Callable[[_REQ, str, list[str]], None], path: str, missing: list[str]
 ) -> None:
     """Check every message of a repeated field."""
     for index, item in enumerate(items):
         check(item, f"{path}[{index}].", missing)
-{% endmacro %}
 
 
-{% macro check_map() %}
 def _check_map(
     items: Mapping[Any, _REQ], check: Callable[[_REQ, str, list[str]], None], path: str, missing: list[str]
 ) -> None:
     """Check every message value of a map field."""
     for key, item in items.items():
         check(item, f"{path}[{key!r}].", missing)
-{% endmacro %}
 
 
-{% macro unary() %}
 def _unary(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[_REQ, RequestContext[_REQ, _RES]], Awaitable[_RES]] | None,
@@ -152,10 +189,8 @@ def _unary(
         return await function(request if check is None else _require(request, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}
 
 
-{% macro unary_sync() %}
 def _unary_sync(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[_REQ, RequestContext[_REQ, _RES]], _RES] | None,
@@ -169,10 +204,8 @@ def _unary_sync(
         return function(request if check is None else _require(request, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}
 
 
-{% macro server_stream() %}
 def _server_stream(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[_REQ, RequestContext[_REQ, _RES]], AsyncIterator[_RES]] | None,
@@ -186,10 +219,8 @@ def _server_stream(
         return function(request if check is None else _require(request, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}
 
 
-{% macro server_stream_sync() %}
 def _server_stream_sync(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[_REQ, RequestContext[_REQ, _RES]], Iterator[_RES]] | None,
@@ -203,10 +234,8 @@ def _server_stream_sync(
         return function(request if check is None else _require(request, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}
 
 
-{% macro client_stream() %}
 def _client_stream(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[AsyncIterator[_REQ], RequestContext[_REQ, _RES]], Awaitable[_RES]] | None,
@@ -220,10 +249,8 @@ def _client_stream(
         return await function(requests if check is None else _require_each(requests, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}
 
 
-{% macro client_stream_sync() %}
 def _client_stream_sync(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[Iterator[_REQ], RequestContext[_REQ, _RES]], _RES] | None,
@@ -237,10 +264,8 @@ def _client_stream_sync(
         return function(requests if check is None else _require_each_sync(requests, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}
 
 
-{% macro bidi_stream() %}
 def _bidi_stream(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[AsyncIterator[_REQ], RequestContext[_REQ, _RES]], AsyncIterator[_RES]] | None,
@@ -254,10 +279,8 @@ def _bidi_stream(
         return function(requests if check is None else _require_each(requests, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}
 
 
-{% macro bidi_stream_sync() %}
 def _bidi_stream_sync(
     method: MethodInfo[_REQ, _RES],
     function: Callable[[Iterator[_REQ], RequestContext[_REQ, _RES]], Iterator[_RES]] | None,
@@ -271,4 +294,3 @@ def _bidi_stream_sync(
         return function(requests if check is None else _require_each_sync(requests, check), ctx)
 
     return function if function is not None and check is None else handle
-{% endmacro %}

@@ -1,14 +1,14 @@
-"""Python source text for the render stage: string literals, docstrings and import blocks.
+"""Python source text for the templates: string literals, `__all__` lists and docstring literals.
 
-Everything here returns finished text that templates place as is, formatted the way ruff's
-isort rules and pycodestyle expect, so the generated code needs no formatter.
+These are the Jinja filters of the render stage (`py_str`, `py_list`, `docstring`): views hold
+plain values and `Doc`s, and the templates turn them into text formatted the way ruff and
+pycodestyle expect, so the generated code needs no formatter.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,10 +17,10 @@ __all__ = [
     "DOC_WIDTH",
     "Doc",
     "DocSection",
-    "Import",
     "docstring",
-    "import_sections",
+    "docstring_filter",
     "member_sort_key",
+    "natural_key",
     "py_list",
     "py_str",
     "split_summary",
@@ -28,9 +28,6 @@ __all__ = [
 
 DOC_WIDTH = 100
 """Docstring lines are wrapped to this many columns, indentation included."""
-
-IMPORT_WIDTH = 88
-"""An import longer than this is split one name per line (what ruff's isort does at its default length)."""
 
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d+[.)])\s+")
 # The end of a sentence: a period and white space before a capital letter, a digit or a backtick.
@@ -54,7 +51,8 @@ def py_list(items: Iterable[str], indent: int) -> str:
     return "[\n" + body + " " * indent + "]"
 
 
-def _natural(text: str) -> tuple[str | int, ...]:
+def natural_key(text: str) -> tuple[str | int, ...]:
+    """Sort key comparing runs of digits as numbers (`Item2` before `Item10`), as isort does."""
     return tuple(int(chunk) if index % 2 else chunk for index, chunk in enumerate(_DIGITS.split(text)))
 
 
@@ -66,69 +64,7 @@ def member_sort_key(name: str) -> tuple[int, tuple[str | int, ...], tuple[str | 
         kind = 1
     else:
         kind = 2
-    return kind, _natural(name.lower()), _natural(name)
-
-
-# ---------------------------------------------------------------------------------------------
-# Imports
-
-
-@dataclass(frozen=True, slots=True)
-class Import:
-    """One imported name: `from module import name [as alias]`; a relative module starts with dots."""
-
-    module: str
-    name: str
-    alias: str = ""
-
-    @property
-    def local_name(self) -> str:
-        """The name the import binds."""
-        return self.alias or self.name
-
-
-def _section(module: str) -> int:
-    if module == "__future__":
-        return 0
-    if module.startswith("."):
-        return 3
-    if module.split(".")[0] in sys.stdlib_module_names:
-        return 1
-    return 2
-
-
-def _module_sort_key(module: str) -> tuple[int, tuple[str | int, ...]]:
-    dots = len(module) - len(module.lstrip("."))
-    # Relative imports go from the furthest parent to the closest, as ruff orders them.
-    return -dots, _natural(module.lstrip(".").lower())
-
-
-def _statement(module: str, names: list[str]) -> str:
-    line = f"from {module} import {', '.join(names)}"
-    if len(line) <= IMPORT_WIDTH:
-        return line
-    body = "".join(f"    {name},\n" for name in names)
-    return f"from {module} import (\n{body})"
-
-
-def import_sections(imports: Iterable[Import]) -> tuple[str, ...]:
-    """The import statements, grouped in isort sections (future, stdlib, third party, local) and sorted.
-
-    Each returned item is one section's text; templates join them with blank lines.
-    """
-    by_module: dict[str, set[Import]] = {}
-    for item in imports:
-        by_module.setdefault(item.module, set()).add(item)
-    sections: dict[int, list[str]] = {}
-    for module in sorted(by_module, key=_module_sort_key):
-        members = sorted(by_module[module], key=lambda item: (member_sort_key(item.name), item.alias))
-        statements = sections.setdefault(_section(module), [])
-        plain = [item.name for item in members if not item.alias]
-        if plain:
-            statements.append(_statement(module, plain))
-        # ruff keeps `name as alias` imports in statements of their own, after the plain one.
-        statements.extend(_statement(module, [f"{item.name} as {item.alias}"]) for item in members if item.alias)
-    return tuple("\n".join(sections[key]) for key in sorted(sections))
+    return kind, natural_key(name.lower()), natural_key(name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,6 +143,12 @@ def docstring(doc: Doc, indent: int) -> str:
         lines.append("")
         lines.extend(part)
     return '"""' + "\n".join(_escape(line) for line in lines) + '\n"""'
+
+
+def docstring_filter(doc: Doc, indent: int) -> str:
+    """`docstring(doc, indent)` with its continuation lines indented by `indent` (blank lines stay empty)."""
+    first, *rest = docstring(doc, indent).split("\n")
+    return "\n".join([first, *(" " * indent + line if line else line for line in rest)])
 
 
 def _clean(text: str) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import WELL_KNOWN_TYPES
-from .naming import is_version_segment, proto_file_stem
+from ..model import WELL_KNOWN_TYPES
+from ..naming import is_version_segment, proto_file_stem
 
 __all__ = ["PythonLayout"]
 

@@ -1,0 +1,325 @@
+"""Every text the generated Python says to its reader: docstrings and the messages of fixed errors.
+
+One function per documented construct returns a `Doc` (summary, body from the API document,
+notes, Google-style sections); the templates turn it into a literal with the `docstring` filter.
+Prose is written here and nowhere else: views carry these `Doc`s, templates hold none.
+"""
+
+from __future__ import annotations
+
+from ..model import Api, Method, ProtoPackage, Service
+from .source import Doc, DocSection, split_summary
+
+__all__ = [
+    "and_list",
+    "application",
+    "application_init",
+    "application_path",
+    "check_function",
+    "client_class",
+    "client_close",
+    "client_enter",
+    "client_exit",
+    "client_init",
+    "client_method",
+    "connect_module",
+    "package_init",
+    "server_method",
+    "server_protocol",
+    "unimplemented",
+]
+
+
+def _api_name(api: Api) -> str:
+    """The API's title, with its version unless the title already ends with it."""
+    title = api.title.strip()
+    version = api.version.strip()
+    return f"{title} {version}" if title and version and not title.endswith(version) else title
+
+
+def _short(text: str) -> str:
+    """A one-line gist of a description, for lists."""
+    summary, rest = split_summary(text)
+    if summary:
+        return summary
+    first = rest.split("\n\n")[0].replace("\n", " ").strip()
+    return first if len(first) <= 80 else first[:77].rstrip() + "..."
+
+
+def and_list(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _method_summary(method: Method, service: Service) -> tuple[str, str]:
+    """(summary, body) of a method's docstring.
+
+    A summary that only repeats the RPC name (what protoc-gen-connect-openapi writes) says nothing:
+    the description's first sentence is used instead.
+    """
+    summary = method.summary.strip()
+    if summary and summary != method.name:
+        return summary, method.description
+    first, rest = split_summary(method.description)
+    return (first, rest) if first else (f"Call `{service.name}.{method.name}`", method.description)
+
+
+def _deprecated_note(method: Method) -> tuple[str, ...]:
+    return ("Deprecated: the API marks this method as deprecated.",) if method.deprecated else ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Modules
+
+
+def connect_module(api: Api, package: ProtoPackage) -> Doc:
+    """The docstring of a `<stem>_connect.py` module."""
+    name = _api_name(api)
+    of_api = f" of {name}" if name and name != package.name else ""
+    lines = [f"{s.name}: {_short(s.description) or f'`{s.full_name}`'}" for s in package.services]
+    return Doc(
+        summary=f"Connect clients and servers for the `{package.name}` services{of_api}",
+        notes=(
+            "For each service `X`: `XClient` (async) and `XClientSync` call it; `X` (async) and `XSync` are the "
+            "server interfaces to implement, and `XASGIApplication` and `XWSGIApplication` serve an "
+            "implementation.",
+        ),
+        sections=(DocSection("Services", tuple(("", line) for line in lines)),),
+    )
+
+
+def package_init(api: Api, packages: list[ProtoPackage], children: list[str]) -> Doc:
+    """The docstring of a package `__init__.py`: the proto packages mapped to it and its subpackages."""
+    notes: list[str] = []
+    for package in packages:
+        services = and_list([f"`{service.name}`" for service in package.services])
+        notes.append(
+            f"Messages and enums of `{package.name}`" + (f", clients and servers of {services}." if services else ".")
+        )
+    if children:
+        notes.append(f"Subpackages: {and_list([f'`{child}`' for child in children])}.")
+    name = _api_name(api)
+    if packages:
+        names = [package.name for package in packages]
+        summary = f"The {and_list([f'`{n}`' for n in names])} package" + (
+            f" of {name}" if name and name not in names else ""
+        )
+    else:
+        summary = f"{name}: Connect clients, servers and messages" if name else "Connect clients, servers and messages"
+    return Doc(summary=summary, body=api.description, notes=tuple(notes))
+
+
+def check_function(message_type: str) -> Doc:
+    """The docstring of the function checking the required fields of `message_type`."""
+    return Doc(summary=f"Add the missing required fields of a `{message_type}` to `missing`, as JSON paths")
+
+
+# ---------------------------------------------------------------------------------------------
+# Clients
+
+
+def client_class(service: Service, class_name: str, is_async: bool) -> Doc:
+    """The docstring of a client class."""
+    usage = (
+        f"Use it as `async with {class_name}(...) as client:` or call `await client.close()` when done."
+        if is_async
+        else f"Use it as `with {class_name}(...) as client:` or call `client.close()` when done."
+    )
+    kind = "Asynchronous" if is_async else "Synchronous"
+    return Doc(summary=f"{kind} client of `{service.full_name}`", body=service.description, notes=(usage,))
+
+
+def client_init(api: Api, service: Service) -> Doc:
+    """The docstring of a client's `__init__` (the same for async and sync clients)."""
+    base_url = (
+        f"The server's URL, scheme included; defaults to `{api.base_url}`."
+        if api.base_url
+        else "The server's URL, scheme included."
+    )
+    args = (
+        ("base_url", base_url),
+        ("encoding", '`"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).'),
+        ("headers", 'HTTP headers sent with every call, e.g. `{"Authorization": "Bearer <token>"}`.'),
+        ("timeout_ms", "Default timeout of every call in milliseconds; None waits indefinitely."),
+        (
+            "http_client",
+            "The pyqwest client to send requests with (TLS settings, test transports); "
+            "the caller closes it. By default a shared client is used.",
+        ),
+        ("interceptors", "connectrpc interceptors run around every call."),
+        ("protocol", "The wire protocol: Connect (default), gRPC or gRPC-Web."),
+        ("send_compression", "Compression of request bodies (gzip by default); None sends them as is."),
+        ("accept_compression", "Compressions accepted for responses; None accepts the runtime's defaults."),
+        ("read_max_bytes", "Largest response message accepted; None sets no limit."),
+    )
+    return Doc(
+        summary=f"Create a client of `{service.full_name}`",
+        sections=(
+            DocSection("Args", args),
+            DocSection("Raises", (("ValueError", 'If `encoding` is neither `"proto"` nor `"json"`.'),)),
+        ),
+    )
+
+
+def client_close() -> Doc:
+    """The docstring of a client's `close`."""
+    return Doc(summary="Close the client; an `http_client` passed in stays open for its owner to close")
+
+
+def client_enter(is_async: bool) -> Doc:
+    """The docstring of a client's `__aenter__` or `__enter__`."""
+    return Doc(summary=f"Use the client in `{'async with' if is_async else 'with'}`; it is closed on exit")
+
+
+def client_exit() -> Doc:
+    """The docstring of a client's `__aexit__` or `__exit__`."""
+    return Doc(summary="Close the client")
+
+
+def client_method(
+    method: Method, service: Service, input_type: str, output_type: str, required: list[str], is_async: bool
+) -> Doc:
+    """The docstring of an RPC on a client; `required` holds the JSON names of the request's required fields."""
+    required = [f"`{name}`" for name in required]
+    stream = method.stream
+    summary, body = _method_summary(method, service)
+    required_text = f" Required fields: {', '.join(required)}." if required else ""
+    if stream.client_streams:
+        iterables = "an iterable or async iterable." if is_async else "an iterable."
+        request_doc = f"The `{input_type}` messages to send, {iterables}{required_text}"
+    else:
+        request_doc = f"The `{input_type}` to send.{required_text}"
+    if stream.server_streams:
+        answer = (
+            f"An {'async ' if is_async else ''}iterator over the `{output_type}` messages the server "
+            f"streams; iterate it with `{'async for' if is_async else 'for'}`."
+        )
+    else:
+        answer = f"The `{output_type}` the server answers."
+    invalid = f" (`invalid_argument` when {' or '.join(required)} is missing)" if required else ""
+    raises = (
+        f"The error the server answered with{invalid}, or a client-side failure such as `unavailable` or "
+        "`deadline_exceeded`; read `.code` and `.message`."
+    )
+    if stream.server_streams:
+        raises += " Raised while iterating, after the messages that came before the error."
+    args = (
+        ("requests" if stream.client_streams else "request", request_doc),
+        ("headers", "HTTP headers of this call; they replace the client's default headers of the same name."),
+        ("timeout_ms", "Timeout of this call in milliseconds, instead of the client's default."),
+    )
+    return Doc(
+        summary=summary,
+        body=body,
+        notes=_deprecated_note(method),
+        sections=(
+            DocSection("Args", args),
+            DocSection("Returns", (("", answer),)),
+            DocSection("Raises", (("ConnectError", raises),)),
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Servers
+
+
+def server_protocol(service: Service, application_class: str, is_async: bool) -> Doc:
+    """The docstring of a server protocol class."""
+    return Doc(
+        summary=f"Server interface of `{service.full_name}` ({'async' if is_async else 'sync'})",
+        body=service.description,
+        notes=(
+            f"Implement these methods and serve the implementation with `{application_class}`. A subclass "
+            "inherits, for every method it does not define, a default that answers `unimplemented`.",
+        ),
+    )
+
+
+def application(service: Service, protocol_class: str, is_async: bool) -> Doc:
+    """The docstring of an ASGI or WSGI application class."""
+    server = "an ASGI server (uvicorn, hypercorn, ...)" if is_async else "a WSGI server (gunicorn, waitress, ...)"
+    return Doc(
+        summary=f"{'ASGI' if is_async else 'WSGI'} application serving a `{protocol_class}` implementation",
+        notes=(
+            f"It answers `POST /{service.full_name}/<Method>` in the Connect protocol (and gRPC-Web, and gRPC where "
+            "the server supports HTTP trailers). Before a handler runs, a request missing a required field is "
+            "answered with `invalid_argument` naming the field; a method the implementation does not define "
+            "answers `unimplemented`.",
+            f"Run it with {server}; mount several applications by their `path`.",
+        ),
+    )
+
+
+def application_init(service: Service, is_async: bool) -> Doc:
+    """The docstring of an application's `__init__`."""
+    service_arg = (
+        "The implementation, or an async generator yielding it once (run at ASGI lifespan startup; code after "
+        "the `yield` runs at shutdown)."
+        if is_async
+        else "The implementation."
+    )
+    args = (
+        ("service", service_arg),
+        ("interceptors", "connectrpc interceptors run around every call, outermost first."),
+        ("read_max_bytes", "Largest request message accepted (4 MiB by default); None sets no limit."),
+        ("compressions", "Compressions accepted and used for responses; None means the runtime's."),
+        ("codecs", "Message codecs; None accepts binary protobuf and protobuf JSON."),
+    )
+    return Doc(summary=f"Serve `service` at `/{service.full_name}/`", sections=(DocSection("Args", args),))
+
+
+def application_path() -> Doc:
+    """The docstring of an application's `path` property."""
+    return Doc(summary="The URL path prefix of the service, for mounting the application")
+
+
+def server_method(
+    method: Method, service: Service, input_type: str, output_type: str, required: list[str], is_async: bool
+) -> Doc:
+    """The docstring of an RPC on a server protocol; `required` holds the JSON names of its required fields."""
+    required = [f"`{name}`" for name in required]
+    stream = method.stream
+    summary, body = _method_summary(method, service)
+    notes = list(_deprecated_note(method))
+    if required:
+        checked = "Each request" if stream.client_streams else "A request"
+        notes.append(
+            f"{checked} missing {' or '.join(required)} (or a required field of a nested message) is "
+            "answered with `invalid_argument` before this method sees it."
+        )
+    if stream.client_streams:
+        request_doc = f"The `{input_type}` messages the client streams."
+    else:
+        request_doc = f"The `{input_type}` the client sent."
+    if stream.server_streams:
+        answer = (
+            f"The `{output_type}` messages to stream, e.g. from {'an async generator' if is_async else 'a generator'}."
+        )
+    else:
+        answer = f"The `{output_type}` to answer with."
+    args = (
+        ("requests" if stream.client_streams else "request", request_doc),
+        ("ctx", "The call's context: request headers, deadline, response headers and trailers."),
+    )
+    raises = (
+        'To answer with a Connect error, e.g. `ConnectError(Code.NOT_FOUND, "...")`; any other exception answers '
+        "`unknown`."
+    )
+    return Doc(
+        summary=summary,
+        body=body,
+        notes=tuple(notes),
+        sections=(
+            DocSection("Args", args),
+            DocSection("Returns", (("", answer),)),
+            DocSection("Raises", (("ConnectError", raises),)),
+        ),
+    )
+
+
+def unimplemented(service: Service, method: Method) -> str:
+    """The message of the `unimplemented` error a protocol's default method body raises."""
+    return f"{service.full_name}.{method.name} is not implemented"

@@ -1,0 +1,149 @@
+"""Stage 5: render the Python package around the protobuf modules.
+
+`render(api, layout)` returns {path relative to the output root: text} for every file of the
+package except the `_pb2` modules (the compile stage writes those): per proto package with
+services a `<stem>_connect.py` with async and sync clients, server protocols and ASGI/WSGI
+applications; an `__init__.py` at every package level; and `py.typed`.
+
+A connect module is rendered twice. The first rendering has a placeholder for every generated
+name; parsing it tells which names the fixed code (templates and helper snippets) uses, which
+helpers it calls, and which symbols it needs imported. The generated names are then chosen around
+the fixed ones (`symbols.assign_names`), and the second rendering is the module. No list of what
+the templates use is kept by hand; a name that nothing defines or imports is an error here.
+
+It is pure: no file system access besides reading the templates and `helpers.py`, no clock, no
+environment, so the same model always gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import jinja2
+
+from ..diagnostics import CodegenError, Diagnostic, Reporter, Severity
+from ..model import Api, Message, ProtoPackage
+from . import views
+from .checks import api_messages, checked_messages
+from .imports import Import, free_names, import_sections
+from .layout import PythonLayout
+from .snippets import HelperCode, helper_code
+from .source import docstring_filter, py_list, py_str
+from .symbols import FixedNames, Placeholders, TypeSpeller, assign_names, type_owners
+
+__all__ = ["TEMPLATES", "render"]
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+"""The templates shipped with the generator."""
+
+_FUTURE = Import("__future__", "annotations")
+"""Every generated module postpones evaluating its annotations."""
+
+
+def _environment(templates: Path) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+    )
+    environment.filters.update(
+        py_str=py_str, py_list=py_list, docstring=docstring_filter, import_sections=import_sections
+    )
+    return environment
+
+
+def render(api: Api, layout: PythonLayout, templates: Path | None = None) -> dict[str, str]:
+    """Render the package's Python files (not the `_pb2` modules), sorted by path.
+
+    Raises CodegenError when generated names would clash (e.g. a message named like a client
+    class), each problem located by a JSON pointer into the document.
+    """
+    environment = _environment(templates or TEMPLATES)
+    reporter = Reporter()
+    messages = api_messages(api)
+    owners = type_owners(api)
+    files: dict[str, str] = {}
+    connect = environment.get_template("connect.py.jinja")
+    for package in api.packages:
+        if package.services:
+            module = layout.connect_module(package.name)
+            files[layout.file_path(module)] = _connect_module(
+                connect, api, layout, package, module, messages, owners, reporter
+            )
+    init = environment.get_template("package_init.py.jinja")
+    for path, view in views.init_modules(api, layout, reporter).items():
+        files[path] = init.render(init=view)
+    files[layout.root_package.replace(".", "/") + "/py.typed"] = ""
+    reporter.raise_if_errors()
+    return dict(sorted(files.items()))
+
+
+def _connect_module(
+    template: jinja2.Template,
+    api: Api,
+    layout: PythonLayout,
+    package: ProtoPackage,
+    module: str,
+    messages: dict[str, Message],
+    owners: dict[str, str],
+    reporter: Reporter,
+) -> str:
+    helpers = helper_code()
+    roots = [method.input.full_name for service in package.services for method in service.methods]
+    checked = sorted(checked_messages(messages, roots))
+
+    # First rendering: every generated name a placeholder, no imports, no helpers.
+    placeholders = Placeholders()
+    draft = views.connect_module(
+        api, package, placeholders, TypeSpeller(owners, layout, placeholders), messages, checked
+    )
+    tree = ast.parse(template.render(module=draft))
+    used = free_names(tree) - set(placeholders.placeholders)
+    snippets = helpers.needed(used)
+    fixed = FixedNames.read(tree, placeholders, (name for s in snippets for name in s.identifiers))
+
+    clashes = len(reporter.errors)
+    names, type_imports = assign_names(
+        package, module, layout, TypeSpeller(owners, layout, {}), checked, fixed, reporter
+    )
+    if len(reporter.errors) > clashes:
+        return ""
+    speller = TypeSpeller(owners, layout, names)
+    final = views.connect_module(api, package, names, speller, messages, checked, helpers=snippets)
+    needed = free_names(ast.parse(template.render(module=final)))
+    imports = _imports(needed, helpers, type_imports, template)
+    view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets)
+    return template.render(module=view)
+
+
+def _imports(
+    needed: frozenset[str],
+    helpers: HelperCode,
+    type_imports: dict[str, Import],
+    template: jinja2.Template,
+) -> list[Import]:
+    """The imports of the names a rendered module uses; CodegenError for one nothing provides."""
+    imports = [_FUTURE]
+    unknown: list[str] = []
+    for name in sorted(needed):
+        found = type_imports.get(name) or helpers.imports.get(name)
+        if found is None:
+            unknown.append(name)
+        else:
+            imports.append(found)
+    if unknown:
+        raise CodegenError(
+            Diagnostic(
+                Severity.ERROR,
+                template.filename or template.name or "",
+                f"the rendered module uses {name}, which it neither defines nor imports",
+                "import it in codegen/python/helpers.py, or define it there as a helper",
+            )
+            for name in unknown
+        )
+    return imports
