@@ -1,7 +1,8 @@
 """The imports of a generated module, derived from what its code uses.
 
 Nothing lists which imports a template needs: the render stage parses the module it rendered,
-finds the names its code reads from module scope without defining them (`free_names`), and looks
+finds the names its code reads from module scope without defining them (`usage`, from
+the compiler's symbol tables), and looks
 each up among the known import sources (the import block of `helpers.py`, and the message
 classes of the module). `import_sections` then writes the statements the way ruff's isort does.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import symtable
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .source import member_sort_key, natural_key
@@ -20,11 +22,10 @@ __all__ = [
     "BUILTINS",
     "IMPORT_WIDTH",
     "Import",
-    "free_names",
-    "identifiers",
     "import_sections",
+    "Usage",
     "imports_of",
-    "module_bindings",
+    "usage",
 ]
 
 IMPORT_WIDTH = 88
@@ -63,115 +64,54 @@ def imports_of(tree: ast.Module) -> dict[str, Import]:
 # ---------------------------------------------------------------------------------------------
 # What a module uses and defines
 
-_Scope = tuple[frozenset[str], bool]
-"""The names bound in one scope, and whether it is a class body (invisible to functions inside)."""
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """What the code of a module uses and defines, from the compiler's symbol tables."""
+
+    free: frozenset[str]
+    """Names read from module scope that the module neither defines nor imports (builtins excluded)."""
+    identifiers: frozenset[str]
+    """Every variable name: module-level and local names, parameters, classes, functions and the
+    globals read. Class attributes (methods) are left out: no module-level name can shadow them."""
+    members: dict[str, frozenset[str]]
+    """{module-level class: the functions its body defines}."""
 
 
-def _parameters(arguments: ast.arguments) -> Iterator[ast.arg]:
-    yield from arguments.posonlyargs
-    yield from arguments.args
-    if arguments.vararg:
-        yield arguments.vararg
-    yield from arguments.kwonlyargs
-    if arguments.kwarg:
-        yield arguments.kwarg
+def _walk(table: symtable.SymbolTable, used: set[str], names: set[str]) -> None:
+    for symbol in table.get_symbols():
+        name = symbol.get_name()
+        if symbol.is_referenced() and symbol.is_global():
+            used.add(name)
+        if table.get_type() != "class" or not symbol.is_assigned():
+            names.add(name)
+    for child in table.get_children():
+        _walk(child, used, names)
 
 
-def _bound(nodes: Iterable[ast.AST]) -> frozenset[str]:
-    """Names bound directly in a scope made of `nodes` (not inside nested functions, classes, comprehensions)."""
-    names: set[str] = set()
-    pending = list(nodes)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            names.add(node.id)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            names.add(node.name)
-            continue
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.add(node.name)
-        if isinstance(node, (ast.Lambda, *_COMPREHENSIONS)):
-            continue
-        pending.extend(ast.iter_child_nodes(node))
-    return frozenset(names)
+def usage(source: str) -> Usage:
+    """Analyse the source of a module (or of one definition).
 
-
-def _used_globals(node: ast.AST, scopes: tuple[_Scope, ...], used: set[str]) -> None:
-    """Add to `used` the names read in `node` that no enclosing function, class or comprehension binds."""
-    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-        # Functions do not see the class bodies they are defined in; the innermost scope sees itself.
-        visible = [names for index, (names, is_class) in enumerate(scopes) if not is_class or index == len(scopes) - 1]
-        if not any(node.id in names for names in visible):
-            used.add(node.id)
-        return
-    if isinstance(node, _FUNCTIONS):
-        args = node.args
-        outside: list[ast.AST] = [*args.defaults, *(d for d in args.kw_defaults if d is not None)]
-        if not isinstance(node, ast.Lambda):
-            outside += [*node.decorator_list, *(p.annotation for p in _parameters(args) if p.annotation)]
-            outside += [node.returns] if node.returns else []
-        for child in outside:
-            _used_globals(child, scopes, used)
-        body: list[ast.AST] = [node.body] if isinstance(node, ast.Lambda) else list(node.body)
-        local = frozenset(p.arg for p in _parameters(args)) | _bound(body)
-        for child in body:
-            _used_globals(child, (*scopes, (local, False)), used)
-        return
-    if isinstance(node, ast.ClassDef):
-        for child in [*node.decorator_list, *node.bases, *node.keywords]:
-            _used_globals(child, scopes, used)
-        for child in node.body:
-            _used_globals(child, (*scopes, (_bound(node.body), True)), used)
-        return
-    if isinstance(node, _COMPREHENSIONS):
-        generators = node.generators
-        _used_globals(generators[0].iter, scopes, used)
-        inner = (*scopes, (_bound(g.target for g in generators), False))
-        rest: list[ast.AST] = [*(g.iter for g in generators[1:]), *(c for g in generators for c in g.ifs)]
-        rest += [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
-        for child in rest:
-            _used_globals(child, inner, used)
-        return
-    for child in ast.iter_child_nodes(node):
-        _used_globals(child, scopes, used)
-
-
-def module_bindings(tree: ast.Module) -> frozenset[str]:
-    """The names a module binds at module scope (definitions, assignments, imports)."""
-    return _bound(tree.body)
-
-
-def free_names(tree: ast.Module) -> frozenset[str]:
-    """The names a module's code reads from module scope but neither defines nor imports (builtins excluded)."""
-    used: set[str] = set()
-    _used_globals(tree, (), used)
-    return frozenset(used - module_bindings(tree) - BUILTINS)
-
-
-def identifiers(tree: ast.AST) -> frozenset[str]:
-    """Every variable name of `tree`: module-level and local names, parameters, classes and functions.
-
-    Methods of classes are left out: they are attributes, which no module-level name can shadow.
+    The source must not start with `from __future__ import annotations`, which hides the names of
+    annotations from the compiler; the render stage analyses modules before adding their imports.
     """
+    table = symtable.symtable(source, "<generated>", "exec")
+    used: set[str] = set()
     names: set[str] = set()
-    methods: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            names.add(node.name)
-            methods.update(id(child) for child in node.body)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and id(node) not in methods:
-            names.add(node.name)
-        elif isinstance(node, ast.Name):
-            names.add(node.id)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-        elif isinstance(node, ast.ImportFrom):
-            names.update(alias.asname or alias.name for alias in node.names)
-    return frozenset(names)
+    _walk(table, used, names)
+    bound = {symbol.get_name() for symbol in table.get_symbols() if symbol.is_assigned() or symbol.is_imported()}
+    members = {
+        child.get_name(): frozenset(
+            symbol.get_name() for symbol in child.get_symbols() if symbol.is_assigned() and symbol.is_namespace()
+        )
+        for child in table.get_children()
+        if child.get_type() == "class"
+    }
+    return Usage(
+        free=frozenset(used - bound - BUILTINS),
+        identifiers=frozenset(name for name in names if not name.startswith(".")),
+        members=members,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,9 +5,9 @@ package except the `_pb2` modules (the compile stage writes those): per proto pa
 services a `<stem>_connect.py` with async and sync clients, server protocols and ASGI/WSGI
 applications; an `__init__.py` at every package level; and `py.typed`.
 
-A connect module is rendered twice. The first rendering has a placeholder for every generated
-name; parsing it tells which names the fixed code (templates and helper snippets) uses, which
-helpers it calls, and which symbols it needs imported. The generated names are then chosen around
+A connect module is rendered twice. The first rendering (the draft) has a placeholder for every
+generated name; its symbol tables tell which names the fixed code (templates and helper snippets)
+uses, which helpers it calls, and which symbols it needs imported. The generated names are then chosen around
 the fixed ones (`symbols.assign_names`), and the second rendering is the module. No list of what
 the templates use is kept by hand; a name that nothing defines or imports is an error here.
 
@@ -17,7 +17,7 @@ environment, so the same model always gives byte-identical output.
 
 from __future__ import annotations
 
-import ast
+import functools
 from pathlib import Path
 
 import jinja2
@@ -26,7 +26,7 @@ from ..diagnostics import CodegenError, Diagnostic, Reporter, Severity
 from ..model import Api, Message, ProtoPackage
 from . import views
 from .checks import api_messages, checked_messages
-from .imports import Import, free_names, import_sections
+from .imports import Import, import_sections, usage
 from .layout import PythonLayout
 from .snippets import HelperCode, helper_code
 from .source import docstring_filter, py_list, py_str
@@ -41,7 +41,13 @@ _FUTURE = Import("__future__", "annotations")
 """Every generated module postpones evaluating its annotations."""
 
 
-def _environment(templates: Path) -> jinja2.Environment:
+def _no_docstring(doc: object, indent: int) -> str:
+    return '""" """'
+
+
+@functools.cache
+def _environment(templates: Path, draft: bool = False) -> jinja2.Environment:
+    """The Jinja environment of `templates`; a draft one writes every docstring empty (they hold no names)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
@@ -52,7 +58,10 @@ def _environment(templates: Path) -> jinja2.Environment:
         auto_reload=False,
     )
     environment.filters.update(
-        py_str=py_str, py_list=py_list, docstring=docstring_filter, import_sections=import_sections
+        py_str=py_str,
+        py_list=py_list,
+        docstring=_no_docstring if draft else docstring_filter,
+        import_sections=import_sections,
     )
     return environment
 
@@ -64,16 +73,18 @@ def render(api: Api, layout: PythonLayout, templates: Path | None = None) -> dic
     class), each problem located by a JSON pointer into the document.
     """
     environment = _environment(templates or TEMPLATES)
+    drafts = _environment(templates or TEMPLATES, draft=True)
     reporter = Reporter()
     messages = api_messages(api)
     owners = type_owners(api)
     files: dict[str, str] = {}
     connect = environment.get_template("connect.py.jinja")
+    draft = drafts.get_template("connect.py.jinja")
     for package in api.packages:
         if package.services:
             module = layout.connect_module(package.name)
             files[layout.file_path(module)] = _connect_module(
-                connect, api, layout, package, module, messages, owners, reporter
+                (draft, connect), api, layout, package, module, messages, owners, reporter
             )
     init = environment.get_template("package_init.py.jinja")
     for path, view in views.init_modules(api, layout, reporter).items():
@@ -84,7 +95,7 @@ def render(api: Api, layout: PythonLayout, templates: Path | None = None) -> dic
 
 
 def _connect_module(
-    template: jinja2.Template,
+    templates: tuple[jinja2.Template, jinja2.Template],
     api: Api,
     layout: PythonLayout,
     package: ProtoPackage,
@@ -97,15 +108,15 @@ def _connect_module(
     roots = [method.input.full_name for service in package.services for method in service.methods]
     checked = sorted(checked_messages(messages, roots))
 
-    # First rendering: every generated name a placeholder, no imports, no helpers.
+    # The draft: every generated name a placeholder; no imports, no helpers, empty docstrings.
     placeholders = Placeholders()
     draft = views.connect_module(
         api, package, placeholders, TypeSpeller(owners, layout, placeholders), messages, checked
     )
-    tree = ast.parse(template.render(module=draft))
-    used = free_names(tree) - set(placeholders.placeholders)
+    analysed = usage(templates[0].render(module=draft))
+    used = analysed.free
     snippets = helpers.needed(used)
-    fixed = FixedNames.read(tree, placeholders, (name for s in snippets for name in s.identifiers))
+    fixed = FixedNames.read(analysed, placeholders, (name for s in snippets for name in s.identifiers))
 
     clashes = len(reporter.errors)
     names, type_imports = assign_names(
@@ -113,16 +124,19 @@ def _connect_module(
     )
     if len(reporter.errors) > clashes:
         return ""
+    # What the module uses: the draft's free names (with placeholders of types standing for
+    # their final names) and what its helper snippets use.
+    needed = {names[placeholders.placeholders[name]] if name in placeholders.placeholders else name for name in used}
+    needed.update(name for snippet in snippets for name in snippet.uses)
+    needed.difference_update(helpers.snippets)
+    imports = _imports(needed, helpers, type_imports, templates[1])
     speller = TypeSpeller(owners, layout, names)
-    final = views.connect_module(api, package, names, speller, messages, checked, helpers=snippets)
-    needed = free_names(ast.parse(template.render(module=final)))
-    imports = _imports(needed, helpers, type_imports, template)
     view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets)
-    return template.render(module=view)
+    return templates[1].render(module=view)
 
 
 def _imports(
-    needed: frozenset[str],
+    needed: set[str],
     helpers: HelperCode,
     type_imports: dict[str, Import],
     template: jinja2.Template,

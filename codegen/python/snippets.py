@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .imports import Import, free_names, identifiers, imports_of
+from .imports import Import, imports_of, usage
 
 __all__ = ["HELPERS", "HelperCode", "Snippet", "helper_code"]
 
@@ -94,12 +94,9 @@ def helper_code(path: Path = HELPERS) -> HelperCode:
         first = min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", []))])
         end = statement.end_lineno or statement.lineno
         section = next((sections[line] for line in sorted(sections, reverse=True) if line < first), "")
-        alone = ast.Module(body=[statement], type_ignores=[])
+        source = "\n".join(lines[first - 1 : end])
+        used = usage(source)
         snippets[name] = Snippet(
-            name=name,
-            section=section,
-            source="\n".join(lines[first - 1 : end]),
-            uses=free_names(alone),
-            identifiers=identifiers(alone),
+            name=name, section=section, source=source, uses=used.free, identifiers=used.identifiers
         )
     return HelperCode(snippets=snippets, imports=imports_of(tree))

@@ -10,7 +10,6 @@ names that remain (`FixedNames`), and only then chooses the generated names arou
 
 from __future__ import annotations
 
-import ast
 import keyword
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from ..naming import (
     server_protocol_class,
     wsgi_application_class,
 )
-from .imports import Import, identifiers
+from .imports import Import, Usage
 from .layout import PythonLayout
 
 __all__ = [
@@ -99,20 +98,16 @@ class FixedNames:
     """What the generated clients and server protocols define besides their RPCs (`close`, ...)."""
 
     @classmethod
-    def read(cls, tree: ast.Module, placeholders: Placeholders, extra: Iterable[str]) -> FixedNames:
-        """Read them from a placeholder rendering `tree`, plus the `extra` identifiers (helper snippets)."""
+    def read(cls, draft: Usage, placeholders: Placeholders, extra: Iterable[str]) -> FixedNames:
+        """Read them from the usage of a placeholder rendering, plus the `extra` identifiers (helper snippets)."""
         generated = set(placeholders.placeholders)
         members: set[str] = set()
-        for node in tree.body:
-            if not isinstance(node, ast.ClassDef):
-                continue
-            key = placeholders.placeholders.get(node.name)
+        for name, functions in draft.members.items():
+            key = placeholders.placeholders.get(name)
             if key is not None and key[0] in ("client", "protocol"):
-                members.update(
-                    child.name for child in node.body if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
-                )
+                members.update(functions)
         return cls(
-            identifiers=frozenset((identifiers(tree) | set(extra)) - generated),
+            identifiers=frozenset((draft.identifiers | set(extra)) - generated),
             members=frozenset(members - generated),
         )
 

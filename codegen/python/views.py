@@ -165,10 +165,11 @@ def connect_module(
     `checked` are the messages that get a check function, sorted; `imports` and `helpers` are
     what the render stage derived from an earlier rendering of the module.
     """
+    functions = {full_name: names[("check", full_name)] for full_name in checked}
     services: list[ServiceView] = []
     methods: list[MethodView] = []
     for service in package.services:
-        views = [_method(service, method, names, spell) for method in service.methods]
+        views = [_method(service, method, names, spell, functions) for method in service.methods]
         methods += views
         services.append(
             ServiceView(
@@ -177,7 +178,6 @@ def connect_module(
             )
         )
     public = [names[key] for service in package.services for key in public_names(service.name)]
-    functions = {full_name: names[("check", full_name)] for full_name in checked}
     return ConnectModuleView(
         header=header(api),
         doc=docstrings.connect_module(api, package),
@@ -192,7 +192,9 @@ def connect_module(
     )
 
 
-def _method(service: Service, method: Method, names: Mapping[Key, str], spell: TypeSpeller) -> MethodView:
+def _method(
+    service: Service, method: Method, names: Mapping[Key, str], spell: TypeSpeller, functions: dict[str, str]
+) -> MethodView:
     return MethodView(
         rpc=method.name,
         service=service.full_name,
@@ -203,7 +205,7 @@ def _method(service: Service, method: Method, names: Mapping[Key, str], spell: T
         stream=_CONNECT_KINDS[method.stream],
         client_streams=method.stream.client_streams,
         server_streams=method.stream.server_streams,
-        check=names.get(("check", method.input.full_name), ""),
+        check=functions.get(method.input.full_name, ""),
     )
 
 
