@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..diagnostics import CodegenError, Diagnostic, Reporter, Severity
+from ..diagnostics import Reporter
 from ..model import Api, Message, ProtoPackage
 from . import views
 from .checks import api_messages, checked_messages
@@ -70,7 +70,8 @@ def render(api: Api, layout: PythonLayout, templates: Path | None = None) -> dic
     """Render the package's Python files (not the `_pb2` modules), sorted by path.
 
     Raises CodegenError when generated names would clash (e.g. a message named like a client
-    class), each problem located by a JSON pointer into the document.
+    class), each problem located by a JSON pointer into the document, or when the templates use
+    a name that neither they, `helpers.py` nor its imports define (located at the template).
     """
     environment = _environment(templates or TEMPLATES)
     drafts = _environment(templates or TEMPLATES, draft=True)
@@ -129,7 +130,7 @@ def _connect_module(
     needed = {names[placeholders.placeholders[name]] if name in placeholders.placeholders else name for name in used}
     needed.update(name for snippet in snippets for name in snippet.uses)
     needed.difference_update(helpers.snippets)
-    imports = _imports(needed, helpers, type_imports, templates[1])
+    imports = _imports(needed, helpers, type_imports, templates[1], reporter)
     speller = TypeSpeller(owners, layout, names)
     view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets)
     return templates[1].render(module=view)
@@ -140,24 +141,18 @@ def _imports(
     helpers: HelperCode,
     type_imports: dict[str, Import],
     template: jinja2.Template,
+    reporter: Reporter,
 ) -> list[Import]:
-    """The imports of the names a rendered module uses; CodegenError for one nothing provides."""
+    """The imports of the names a rendered module uses; a name nothing provides is reported at the template."""
     imports = [_FUTURE]
-    unknown: list[str] = []
     for name in sorted(needed):
         found = type_imports.get(name) or helpers.imports.get(name)
         if found is None:
-            unknown.append(name)
-        else:
-            imports.append(found)
-    if unknown:
-        raise CodegenError(
-            Diagnostic(
-                Severity.ERROR,
+            reporter.error(
                 template.filename or template.name or "",
                 f"the rendered module uses {name}, which it neither defines nor imports",
                 "import it in codegen/python/helpers.py, or define it there as a helper",
             )
-            for name in unknown
-        )
+        else:
+            imports.append(found)
     return imports
