@@ -1,6 +1,28 @@
 """Stage 5, Python: the Connect clients and servers, package `__init__.py` files and `py.typed`.
 
-`render` is the entry point; `PythonLayout` says where each proto package's modules go.
+`render(api, layout)` is the entry point; `PythonLayout` says where each proto package's modules go.
+
+    layout.py      proto packages -> Python modules and file paths
+    views.py       the frozen views the templates read: names, stream kinds, async or not, `Doc`s
+    docstrings.py  every docstring and fixed message the generated code carries (the only prose)
+    checks.py      which request messages get a required-field check function, and its checks
+    symbols.py     the module-level names of a connect module, chosen around the fixed code's names
+    helpers.py     fixed code copied into connect modules by name (a real, linted, type-checked module)
+    snippets.py    takes helpers.py apart: definitions by name, their sections, what each uses
+    imports.py     what rendered code uses (symbol tables), and import statements as ruff writes them
+    source.py      the template filters: string literals, `__all__` lists, docstring literals
+    render.py      renders a draft, derives helpers, names and imports from it, then the module
+
+Where to change what:
+- A new client feature (an option, a method on every client, retries, pagination): the client
+  class is laid out in `templates/_client.py.jinja`; its code that does not depend on the
+  service goes into `helpers.py` under `# == client:` and is called by name from the template;
+  its docstrings go into `docstrings.py` (a `Doc` field on `ClientView` if it is per class).
+  Imports, helper inclusion and RPC names that would clash with a new member follow by themselves.
+- A new server feature (handler wrappers, deadlines, stream fairness): `helpers.py` under
+  `# == server:`, called from `templates/_server.py.jinja`.
+- A per-message piece of code (e.g. a JSON codec per message): a view built in `views.py` from
+  the model, a macro in a template, and, for its module-level names, a key in `symbols.py`.
 """
 
 from __future__ import annotations
