@@ -111,18 +111,15 @@ def _connect_module(
 
     # The draft: every generated name a placeholder; no imports, no helpers, empty docstrings.
     placeholders = Placeholders()
-    draft = views.connect_module(
-        api, package, placeholders, TypeSpeller(owners, layout, placeholders), messages, checked
-    )
+    draft_types = TypeSpeller(owners, layout, placeholders)
+    draft = views.connect_module(api, package, placeholders, draft_types, messages, checked)
     analysed = usage(templates[0].render(module=draft))
     used = analysed.free
     snippets = helpers.needed(used)
     fixed = FixedNames.read(analysed, placeholders, (name for s in snippets for name in s.identifiers))
 
     clashes = len(reporter.errors)
-    names, type_imports = assign_names(
-        package, module, layout, TypeSpeller(owners, layout, {}), checked, fixed, reporter
-    )
+    names, type_imports = assign_names(package, module, layout, draft_types, checked, fixed, reporter)
     if len(reporter.errors) > clashes:
         return ""
     # What the module uses: the draft's free names (with placeholders of types standing for

@@ -157,7 +157,8 @@ def assign_names(
 ) -> tuple[dict[Key, str], dict[str, Import]]:
     """Choose every generated name of a connect module; return them and {local name: import} of its types.
 
-    `checked` are the messages needing a check function, sorted. A public class name that the
+    `speller` locates types (any names will do: only its `key` is used); `checked` are the
+    messages needing a check function, sorted. A public class name that the
     fixed code uses, or that two services share, is reported at the service.
     """
     names: dict[Key, str] = {}
