@@ -1,6 +1,7 @@
 """Stage 5, Python: the Connect clients and servers, package `__init__.py` files and `py.typed`.
 
-`render(api, layout)` is the entry point; `PythonLayout` says where each proto package's modules go.
+`render.render(api, layout)` is the entry point, imported from its module (it needs Jinja2, which
+`convert` does not); `PythonLayout` says where each proto package's modules go.
 
     layout.py      proto packages -> Python modules and file paths
     views.py       the frozen views the templates read: names, stream kinds, async or not, `Doc`s

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..diagnostics import Reporter
-from ..model import Api, Enum, Message, ProtoPackage
+from ..model import Api, Enum, Message, ProtoPackage, Service
 from ..naming import (
     asgi_application_class,
     check_function,
@@ -37,6 +37,7 @@ __all__ = [
     "assign_names",
     "public_name",
     "public_names",
+    "service_location",
     "type_owners",
 ]
 
@@ -64,6 +65,11 @@ class Placeholders(Mapping[Key, str]):
 
     def __len__(self) -> int:
         return len(self._names)
+
+
+def service_location(service: Service) -> str:
+    """Where to report a problem of a service: its `location`, else its first method's (hand-built models)."""
+    return service.location or (service.methods[0].location if service.methods else "")
 
 
 def public_names(service_name: str) -> list[Key]:
@@ -168,7 +174,9 @@ def assign_names(
             name = public_name(key)
             if name in taken or keyword.iskeyword(name):
                 reporter.error(
-                    service.location, f"the generated class name {name} is taken in {module}", "rename the service"
+                    service_location(service),
+                    f"the generated class name {name} is taken in {module}",
+                    "rename the service",
                 )
             taken.add(name)
             names[key] = name

@@ -19,7 +19,7 @@ from .imports import Import
 from .layout import PythonLayout
 from .snippets import Snippet
 from .source import Doc, member_sort_key
-from .symbols import Key, TypeSpeller, public_name, public_names
+from .symbols import Key, TypeSpeller, public_name, public_names, service_location
 
 __all__ = [
     "ClientView",
@@ -345,7 +345,7 @@ def _init(
                 for key in public_names(service.name):
                     public = public_name(key)
                     imports.append(Import(module, public))
-                    export(public, service.location, f"the service {service.full_name}")
+                    export(public, service_location(service), f"the service {service.full_name}")
         pb2 = "." + layout.pb2_module(package.name).rsplit(".", 1)[1]
         types: list[Message | Enum] = [*package.messages, *package.enums]
         for item in types:
