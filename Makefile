@@ -6,11 +6,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: generate test check lint bench clean
+.PHONY: generate test check lint bench serve clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[codegen,dev]"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[codegen,dev,emulator]"
 	@touch $(STAMP)
 
 ## generate: regenerate proto/, generated/ and the lock from spec/ (deterministic)
@@ -25,14 +25,20 @@ test: $(STAMP)
 check: $(STAMP)
 	$(PY) -m codegen check
 
-## lint: ruff and mypy --strict on codegen/, generated/ and bench/
+## lint: ruff and mypy --strict on codegen/, generated/, depot_ci_emulator/ and bench/
 lint: $(STAMP)
-	$(PY) -m ruff check codegen generated tests bench
-	$(PY) -m mypy codegen generated/depot_ci bench
+	$(PY) -m ruff check codegen generated depot_ci_emulator tests bench
+	$(PY) -m mypy codegen generated/depot_ci depot_ci_emulator bench
 
 ## bench: run the benchmarks and write docs/benchmarks.md
 bench: $(STAMP)
 	$(PY) -m bench
+
+## serve: run the local Depot CI emulator on http://127.0.0.1:8787 (Ctrl-C stops it)
+EMULATOR_TOKEN ?= dev-token
+EMULATOR_ARGS ?=
+serve: $(STAMP)
+	$(PY) -m depot_ci_emulator --port 8787 --token $(EMULATOR_TOKEN) --demo $(EMULATOR_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

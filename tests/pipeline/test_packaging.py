@@ -37,7 +37,7 @@ def test_wheel_holds_the_generated_package_and_only_runtime_requirements(repo_ro
         names = archive.namelist()
         metadata = email.message_from_bytes(archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))))
     packages = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
-    assert packages == {"depot_ci"}
+    assert packages == {"depot_ci", "depot_ci_emulator"}
     assert {"depot_ci/py.typed", "depot_ci/v1/ci_pb2.pyi", "depot_ci/v1/ci_connect.py"} <= set(names)
     unconditional = sorted(r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r)
     assert [r.split("==")[0] for r in unconditional] == ["connectrpc", "protobuf"]
