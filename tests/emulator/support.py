@@ -65,8 +65,10 @@ jobs:
 """
 
 
-def eventually(check: Callable[[], T | None], timeout_s: float = 20.0, clock: ManualClock | None = None) -> T:
-    """Poll `check` until it returns something truthy (advancing `clock` by 1 s per poll if given)."""
+def eventually(
+    check: Callable[[], T | None], timeout_s: float = 20.0, clock: ManualClock | None = None, step_s: float = 1.0
+) -> T:
+    """Poll `check` until it returns something truthy (advancing `clock` by `step_s` per poll if given)."""
     deadline = time.monotonic() + timeout_s
     while True:
         value = check()
@@ -74,7 +76,7 @@ def eventually(check: Callable[[], T | None], timeout_s: float = 20.0, clock: Ma
             return value
         assert time.monotonic() < deadline, "condition not reached in time"
         if clock is not None:
-            clock.advance(1.0)
+            clock.advance(step_s)
         time.sleep(0.005)
 
 

@@ -133,7 +133,9 @@ def test_rerun_refused_while_running_then_allowed(paused_emulator: RunningEmulat
         rerun = client.rerun_workflow(RerunWorkflowRequest(workflow_id=workflow.workflow_id))
         assert (rerun.workflow_id, rerun.job_count) == (workflow.workflow_id, 2)
         assert client.get_run(GetRunRequest(run_id=run_id)).finished_at == ""
-        eventually(lambda: client.get_run(GetRunRequest(run_id=run_id)).status == "finished", clock=manual_clock)
+        eventually(
+            lambda: client.get_run(GetRunRequest(run_id=run_id)).status == "finished", clock=manual_clock, step_s=50
+        )
         got = client.get_workflow(GetWorkflowRequest(workflow_id=workflow.workflow_id))
     assert [(e.execution, e.status) for e in got.executions] == [(1, "cancelled"), (2, "finished")]
     assert [(j.job_key, j.status, [a.attempt for a in j.attempts]) for j in got.jobs] == [
