@@ -148,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     server.startup = startup  # type: ignore[method-assign]
     try:
         server.run(sockets=[listener])
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises Ctrl-C after its graceful shutdown; stopping is what the user asked for
     finally:
         listener.close()
     if not server.started:
