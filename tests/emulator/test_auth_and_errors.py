@@ -60,9 +60,10 @@ def test_authentication_comes_before_request_checks(two_orgs: RunningEmulator) -
 def test_runs_belong_to_their_organization(two_orgs: RunningEmulator) -> None:
     user = {"Authorization": "Bearer user-token"}
     org_b = {"Authorization": "Bearer org-b-token", "x-depot-org": "org_b"}
-    with CIServiceClientSync(two_orgs.base_url, headers=user) as a, CIServiceClientSync(
-        two_orgs.base_url, headers=org_b
-    ) as b:
+    with (
+        CIServiceClientSync(two_orgs.base_url, headers=user) as a,
+        CIServiceClientSync(two_orgs.base_url, headers=org_b) as b,
+    ):
         run_a = a.run(RunRequest(repo="acme/app", workflow_content=[THREE_JOBS]))
         run_b = b.run(RunRequest(repo="acme/app", workflow_content=[THREE_JOBS]))
         assert (run_a.org_id, run_b.org_id) == ("org_a", "org_b")

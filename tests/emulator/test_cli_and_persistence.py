@@ -58,7 +58,9 @@ def test_state_survives_a_restart_with_db(tmp_path: Path) -> None:
             done = client.run(RunRequest(repo="acme/app", workflow_content=[THREE_JOBS])).run_id
             eventually(lambda: client.get_run(GetRunRequest(run_id=done)).status == "failed")
             before = client.get_run(GetRunRequest(run_id=done))
-            busy = client.run(RunRequest(repo="acme/app", workflow_content=[SLOW.replace("sleep 600", "sleep 9999")])).run_id
+            busy = client.run(
+                RunRequest(repo="acme/app", workflow_content=[SLOW.replace("sleep 600", "sleep 9999")])
+            ).run_id
             eventually(lambda: client.get_run(GetRunRequest(run_id=busy)).status == "running")
         out = _stop(process)
     assert "Depot CI emulator stopped." in out
@@ -66,7 +68,9 @@ def test_state_survives_a_restart_with_db(tmp_path: Path) -> None:
     with _cli("--db", str(db), "--speed", "1000") as (url, process, _):
         with CIServiceClientSync(url, headers=headers) as client:
             assert client.get_run(GetRunRequest(run_id=done)) == before
-            jobs = {j.job_key: j for w in client.get_run_status(GetRunStatusRequest(run_id=busy)).workflows for j in w.jobs}
+            jobs = {
+                j.job_key: j for w in client.get_run_status(GetRunStatusRequest(run_id=busy)).workflows for j in w.jobs
+            }
             slow = client.get_job(GetJobRequest(job_id=jobs["slow"].job_id))
             assert (slow.job_status, slow.job_conclusion) == ("failed", "failure")
             assert "the emulator stopped while this attempt ran" in slow.attempts[0].error_message
@@ -112,7 +116,10 @@ def test_port_in_use_is_a_clear_error() -> None:
         port = url.rsplit(":", 1)[1]
         result = subprocess.run(
             [sys.executable, "-m", "depot_ci_emulator", "--port", port],
-            capture_output=True, text=True, timeout=60, check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         _stop(process)
     assert result.returncode == 2 and "pass --port 0" in result.stderr, result.stderr

@@ -65,6 +65,10 @@ def test_sixteen_concurrent_clients(depot_emulator: RunningEmulator) -> None:
             status = client.get_run_status(GetRunStatusRequest(run_id=run_id))
             assert (run.status, status.status) == ("failed", "failed")
             jobs = {j.job_key: j for w in status.workflows for j in w.jobs}
-            assert {k: j.status for k, j in jobs.items()} == {"build": "finished", "test": "failed", "deploy": "skipped"}
+            assert {k: j.status for k, j in jobs.items()} == {
+                "build": "finished",
+                "test": "failed",
+                "deploy": "skipped",
+            }
         detail = client.get_job(GetJobRequest(job_id=jobs["test"].job_id))
         assert [a.attempt for a in detail.attempts] == [1]

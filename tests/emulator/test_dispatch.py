@@ -100,7 +100,9 @@ def test_dispatch_with_valid_inputs(repo_emulator: RunningEmulator) -> None:
         ({"replicas": "1e", "dry-run": "TRUE"}, ["inputs.replicas", "inputs.dry-run", "inputs.environment"]),
     ],
 )
-def test_dispatch_with_invalid_inputs(repo_emulator: RunningEmulator, inputs: dict[str, str], expected: list[str]) -> None:
+def test_dispatch_with_invalid_inputs(
+    repo_emulator: RunningEmulator, inputs: dict[str, str], expected: list[str]
+) -> None:
     request = DispatchWorkflowRequest(repo="acme/app", workflow=".depot/workflows/deploy.yml", inputs=inputs)
     with repo_emulator.client() as client:
         error = _error(lambda: client.dispatch_workflow(request))
@@ -113,15 +115,22 @@ def test_dispatch_accepts_numbers_and_rejects_other_workflows(repo_emulator: Run
     with repo_emulator.client() as client:
         ok = client.dispatch_workflow(
             DispatchWorkflowRequest(
-                repo="acme/app", workflow=".depot/workflows/deploy.yml",
+                repo="acme/app",
+                workflow=".depot/workflows/deploy.yml",
                 inputs={"environment": "staging", "replicas": "-1.5e3", "message": "hi there"},
             )
         )
         assert repo_emulator.wait_for_run(ok.run_id).status == "finished"
-        no_trigger = _error(lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme/app", workflow="push-only.yml")))
-        missing = _error(lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme/app", workflow="nope.yml")))
+        no_trigger = _error(
+            lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme/app", workflow="push-only.yml"))
+        )
+        missing = _error(
+            lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme/app", workflow="nope.yml"))
+        )
         escape = _error(lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme/app", workflow="../x.yml")))
-        unknown_repo = _error(lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme/other", workflow="a.yml")))
+        unknown_repo = _error(
+            lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme/other", workflow="a.yml"))
+        )
         bad_repo = _error(lambda: client.dispatch_workflow(DispatchWorkflowRequest(repo="acme", workflow="a.yml")))
     assert _deploy_log(repo_emulator, ok.run_id)[0] == "env=staging dry=false replicas=-1.5e3"
     assert no_trigger.code == Code.NOT_FOUND and "workflow_dispatch" in no_trigger.message
@@ -153,18 +162,27 @@ def test_run_from_files_of_the_repository(repo_emulator: RunningEmulator) -> Non
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps: [{run: echo}]\n",
-         "workflowContent[1]: jobs.a.needs (line 3): unknown job 'b' (jobs: a)"),
-        ("on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps: [{run: echo}]\n"
-         "  b:\n    needs: [a]\n    runs-on: x\n    steps: [{run: echo}]\n",
-         "the needs form a cycle: a -> b -> a"),
+        (
+            "on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps: [{run: echo}]\n",
+            "workflowContent[1]: jobs.a.needs (line 3): unknown job 'b' (jobs: a)",
+        ),
+        (
+            "on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps: [{run: echo}]\n"
+            "  b:\n    needs: [a]\n    runs-on: x\n    steps: [{run: echo}]\n",
+            "the needs form a cycle: a -> b -> a",
+        ),
         ("jobs:\n  a:\n    runs-on: x\n    steps: [{run: echo}]\n", "`on` is required"),
         ("on: push\njobs:\n  a:\n    steps: [{run: echo}]\n", "jobs.a (line 3): runs-on is required"),
         ("on: push\njobs:\n  a:\n    runs-on: x\n    steps: [{name: nothing}]\n", "needs exactly one of `run`"),
         ("on: [push\n", "invalid YAML"),
-        ("on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {matrix: {os: []}}\n    steps: [{run: echo}]\n",
-         "strategy.matrix (line 3).os: must be a non-empty list"),
-        ("on:\n  workflow_dispatch:\n    inputs:\n      x: {type: choice}\njobs: {}\n", "needs a non-empty list of options"),
+        (
+            "on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {matrix: {os: []}}\n    steps: [{run: echo}]\n",
+            "strategy.matrix (line 3).os: must be a non-empty list",
+        ),
+        (
+            "on:\n  workflow_dispatch:\n    inputs:\n      x: {type: choice}\njobs: {}\n",
+            "needs a non-empty list of options",
+        ),
     ],
 )
 def test_invalid_workflows_are_invalid_argument_naming_the_problem(

@@ -126,7 +126,9 @@ def test_rerun_refused_while_running_then_allowed(paused_emulator: RunningEmulat
         (workflow,) = client.get_run_status(GetRunStatusRequest(run_id=run_id)).workflows
         refused = _code(lambda: client.rerun_workflow(RerunWorkflowRequest(workflow_id=workflow.workflow_id)))
         assert refused.code == Code.FAILED_PRECONDITION and "still running" in refused.message
-        retry_refused = _code(lambda: client.retry_failed_jobs(RetryFailedJobsRequest(workflow_id=workflow.workflow_id)))
+        retry_refused = _code(
+            lambda: client.retry_failed_jobs(RetryFailedJobsRequest(workflow_id=workflow.workflow_id))
+        )
         assert retry_refused.code == Code.FAILED_PRECONDITION
         client.cancel_workflow(CancelWorkflowRequest(workflow_id=workflow.workflow_id))
         assert client.get_run(GetRunRequest(run_id=run_id)).status == "cancelled"
@@ -139,7 +141,8 @@ def test_rerun_refused_while_running_then_allowed(paused_emulator: RunningEmulat
         got = client.get_workflow(GetWorkflowRequest(workflow_id=workflow.workflow_id))
     assert [(e.execution, e.status) for e in got.executions] == [(1, "cancelled"), (2, "finished")]
     assert [(j.job_key, j.status, [a.attempt for a in j.attempts]) for j in got.jobs] == [
-        ("slow", "finished", [1, 2]), ("after", "finished", [1])
+        ("slow", "finished", [1, 2]),
+        ("after", "finished", [1]),
     ]
 
 
@@ -169,7 +172,10 @@ def test_retry_job_makes_a_new_attempt_and_requeues_skipped_dependents(depot_emu
         failing = [j for j in jobs_by_key(status)["test"] if j.status == "failed"][0]
         response = client.retry_job(RetryJobRequest(workflow_id=workflow_id, job_id=failing.job_id))
         assert (response.job_id, response.attempt_id, response.attempt, response.status) == (
-            failing.job_id, "", 2, "queued"
+            failing.job_id,
+            "",
+            2,
+            "queued",
         )
         assert depot_emulator.wait_for_run(run_id).status == "failed"
         detail = client.get_job(GetJobRequest(job_id=failing.job_id))

@@ -14,7 +14,10 @@ from depot_ci_emulator.testing import RunningEmulator, run_emulator
 from .support import eventually
 
 PASS = "name: pass\non: push\njobs:\n  a:\n    runs-on: x\n    steps: [{run: echo ok}]\n"
-FAIL = "name: fail\non: push\njobs:\n  a:\n    runs-on: x\n    steps: [{run: exit 1}]\n  b:\n    runs-on: x\n    steps: [{run: echo}]\n"
+FAIL = (
+    "name: fail\non: push\njobs:\n  a:\n    runs-on: x\n    steps: [{run: exit 1}]\n"
+    "  b:\n    runs-on: x\n    steps: [{run: echo}]\n"
+)
 EVERY = ["queued", "running", "finished", "failed", "cancelled"]
 
 
@@ -26,7 +29,9 @@ def many_runs() -> Iterator[tuple[RunningEmulator, list[tuple[str, str, str, str
         for index in range(120):
             repo = "acme/app" if index % 2 else "acme/lib"
             sha = f"{index:03d}".ljust(40, "a")
-            run_id = client.run(RunRequest(repo=repo, sha=sha, workflow_content=[FAIL if index % 3 == 0 else PASS])).run_id
+            run_id = client.run(
+                RunRequest(repo=repo, sha=sha, workflow_content=[FAIL if index % 3 == 0 else PASS])
+            ).run_id
             runs.append((run_id, repo, "failed" if index % 3 == 0 else "finished", sha))
         eventually(lambda: not client.list_runs(ListRunsRequest()).runs)
         yield emulator, runs
@@ -83,7 +88,9 @@ def test_defaults_limits_and_other_filters(many_runs: tuple[RunningEmulator, lis
     ],
 )
 def test_bad_list_requests_are_invalid_argument(
-    many_runs: tuple[RunningEmulator, list], request_: ListRunsRequest, text: str  # type: ignore[type-arg]
+    many_runs: tuple[RunningEmulator, list],
+    request_: ListRunsRequest,
+    text: str,  # type: ignore[type-arg]
 ) -> None:
     with many_runs[0].client() as client, pytest.raises(ConnectError) as caught:
         client.list_runs(request_)
@@ -103,7 +110,9 @@ def test_list_workflows(many_runs: tuple[RunningEmulator, list]) -> None:  # typ
     with emulator.client() as client:
         default = client.list_workflows(ListWorkflowsRequest())
         capped = client.list_workflows(ListWorkflowsRequest(page_size=500))
-        failing = client.list_workflows(ListWorkflowsRequest(name="FAI", repo="acme/lib", status=["failed"], page_size=200))
+        failing = client.list_workflows(
+            ListWorkflowsRequest(name="FAI", repo="acme/lib", status=["failed"], page_size=200)
+        )
         with pytest.raises(ConnectError) as bad:
             client.list_workflows(ListWorkflowsRequest(status=["skipped"]))
     assert len(default.workflows) == 50 and len(capped.workflows) == 120
@@ -113,6 +122,8 @@ def test_list_workflows(many_runs: tuple[RunningEmulator, list]) -> None:  # typ
     counts = failing.workflows[0].job_counts
     assert (counts.total, counts.failed, counts.finished, counts.queued) == (2, 1, 1, 0)
     assert (failing.workflows[0].name, failing.workflows[0].trigger, failing.workflows[0].repo) == (
-        "fail", "push", "acme/lib"
+        "fail",
+        "push",
+        "acme/lib",
     )
     assert bad.value.code == Code.INVALID_ARGUMENT

@@ -60,40 +60,55 @@ def _check_three_job_run(depot: RunningEmulator, run_id: str) -> None:
         run = client.get_run(GetRunRequest(run_id=run_id))
         status = client.get_run_status(GetRunStatusRequest(run_id=run_id))
     assert (run.status, status.status, run.org_id, run.repo, run.trigger) == (
-        "failed", "failed", depot.org_id, "acme/app", "push"
+        "failed",
+        "failed",
+        depot.org_id,
+        "acme/app",
+        "push",
     )
     assert len(run.sha) == 40 and run.ref == "refs/heads/main"
     assert _parse(run.created_at) <= _parse(run.started_at) <= _parse(run.finished_at)
     (workflow,) = status.workflows
     assert (workflow.status, workflow.name, workflow.workflow_path, workflow.error_message) == (
-        "failed", "three jobs", "", ""
+        "failed",
+        "three jobs",
+        "",
+        "",
     )
     jobs = jobs_by_key(status)
     assert {k: [j.status for j in v] for k, v in jobs.items()} == {
-        "build": ["finished"], "test": ["failed"], "deploy": ["skipped"]
+        "build": ["finished"],
+        "test": ["failed"],
+        "deploy": ["skipped"],
     }
     assert [len(jobs[k][0].attempts) for k in ("build", "test", "deploy")] == [1, 1, 0]
     with depot.client() as client:
         details = {k: client.get_job(GetJobRequest(job_id=v[0].job_id)) for k, v in jobs.items()}
         attempt = client.get_attempt(GetAttemptRequest(attempt_id=details["test"].current_attempt_id))
     assert {k: d.job_conclusion for k, d in details.items()} == {
-        "build": "success", "test": "failure", "deploy": "skipped"
+        "build": "success",
+        "test": "failure",
+        "deploy": "skipped",
     }
     test = details["test"]
     assert (test.current_attempt, test.runs_on.cpus, test.runs_on.memory_gb, list(test.runs_on.labels)) == (
-        1, 4, 16, ["depot-ubuntu-24.04-4"]
+        1,
+        4,
+        16,
+        ["depot-ubuntu-24.04-4"],
     )
     assert [(d.job_key, d.status, d.conclusion) for d in test.dependencies] == [("build", "finished", "success")]
     (only,) = test.attempts
     assert (only.status, only.conclusion, only.is_current, only.sandbox_id.startswith("sandbox_")) == (
-        "failed", "failure", True, True
+        "failed",
+        "failure",
+        True,
+        True,
     )
     # `sleep 30` in the failing step: 30 emulated seconds between start and finish at least.
     assert (_parse(only.finished_at) - _parse(only.started_at)).total_seconds() >= 30
     assert _parse(only.created_at) <= _parse(only.dispatched_at) <= _parse(only.started_at)
-    assert (attempt.attempt.attempt_id, attempt.job_key, attempt.workflow_status) == (
-        only.attempt_id, "test", "failed"
-    )
+    assert (attempt.attempt.attempt_id, attempt.job_key, attempt.workflow_status) == (only.attempt_id, "test", "failed")
     assert details["deploy"].job_started_at == "" and details["deploy"].current_attempt_id == ""
 
 
@@ -155,8 +170,13 @@ def test_matrix_expands_into_jobs_with_their_values(depot_emulator: RunningEmula
         details = [client.get_job(GetJobRequest(job_id=j.job_id)) for j in jobs["test"]]
         report = client.get_job(GetJobRequest(job_id=jobs["report"][0].job_id))
     got = [
-        ([(m.key, m.value) for m in d.matrix], d.strategy.job_index, d.strategy.job_total, d.job_display_name,
-         d.runs_on.cpus)
+        (
+            [(m.key, m.value) for m in d.matrix],
+            d.strategy.job_index,
+            d.strategy.job_total,
+            d.job_display_name,
+            d.runs_on.cpus,
+        )
         for d in details
     ]
     assert got == [
@@ -175,7 +195,11 @@ def test_job_selection_runs_one_job_alone(depot_emulator: RunningEmulator) -> No
         run_id = client.run(RunRequest(repo="acme/app", workflow_content=[THREE_JOBS], job="deploy")).run_id
         assert depot_emulator.wait_for_run(run_id).status == "finished"
         jobs = jobs_by_key(client.get_run_status(GetRunStatusRequest(run_id=run_id)))
-        assert {k: v[0].status for k, v in jobs.items()} == {"build": "skipped", "test": "skipped", "deploy": "finished"}
+        assert {k: v[0].status for k, v in jobs.items()} == {
+            "build": "skipped",
+            "test": "skipped",
+            "deploy": "finished",
+        }
         with pytest.raises(ConnectError) as unknown:
             client.run(RunRequest(repo="acme/app", workflow_content=[THREE_JOBS], job="nope"))
         with pytest.raises(ConnectError) as two:
@@ -192,10 +216,15 @@ def test_get_workflow_reports_executions_jobs_and_run_context(depot_emulator: Ru
         (workflow,) = client.get_run_status(GetRunStatusRequest(run_id=run_id)).workflows
         got = client.get_workflow(GetWorkflowRequest(workflow_id=workflow.workflow_id))
     assert (got.run_id, got.run_status, got.workflow_status, got.workflow_name) == (
-        run_id, "failed", "failed", "three jobs"
+        run_id,
+        "failed",
+        "failed",
+        "three jobs",
     )
     assert [(e.execution, e.status) for e in got.executions] == [(1, "failed")]
     assert [(j.job_key, j.status, len(j.attempts)) for j in got.jobs] == [
-        ("build", "finished", 1), ("test", "failed", 1), ("deploy", "skipped", 0)
+        ("build", "finished", 1),
+        ("test", "failed", 1),
+        ("deploy", "skipped", 0),
     ]
     assert all(a.sandbox_id == "" for j in got.jobs for a in j.attempts)  # no sandbox runs them any more

@@ -1,0 +1,195 @@
+"""The emulator's pure parts: workflow YAML, matrix, runner labels, inputs, conditions, scripts,
+clocks, page tokens and the store's schema versions."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+from connectrpc.errors import ConnectError
+
+from depot_ci_emulator import ManualClock, ScaledClock
+from depot_ci_emulator.conditions import Status, evaluate
+from depot_ci_emulator.formats import decode_page_token, encode_page_token, rfc3339
+from depot_ci_emulator.inputs import InputError, parse_inputs, resolve_inputs
+from depot_ci_emulator.matrix import MatrixError, expand_matrix, runner_config
+from depot_ci_emulator.script import Command, Echo, Exit, Fail, Sleep, interpret, substitute
+from depot_ci_emulator.states import aggregate
+from depot_ci_emulator.store import SCHEMA_VERSION, Store, StoreError
+from depot_ci_emulator.workflows import WorkflowError, parse_workflow
+
+
+def test_on_stays_a_string_key_under_yaml_1_2() -> None:
+    plan = parse_workflow("on: [push, workflow_dispatch]\njobs:\n  a:\n    runs-on: x\n    steps: [{run: echo}]\n", "w")
+    assert plan.triggers == ("push", "workflow_dispatch") and plan.dispatch_inputs == {}
+    yes = parse_workflow(
+        "on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {matrix: {v: [yes, on, 'no']}}\n"
+        "    steps: [{run: echo}]\n",
+        "w",
+    )
+    assert [job.matrix for job in yes.jobs] == [(("v", "yes"),), (("v", "on"),), (("v", "no"),)]
+
+
+def test_workflow_name_falls_back_to_the_file_stem() -> None:
+    source = "on: push\njobs:\n  a:\n    runs-on: x\n    steps: [{run: echo}]\n"
+    assert parse_workflow(source, "f", ".depot/workflows/build-and-test.yml").name == "build-and-test"
+    assert parse_workflow(source, "workflowContent[0]").name == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("- a list\n", "must be a YAML mapping"),
+        ("on: push\njobs:\n  1bad:\n    runs-on: x\n    steps: [{run: echo}]\n", "a job key must start"),
+        ("on: push\njobs:\n  a:\n    uses: o/r/.github/workflows/x.yml@v1\n", "reusable workflows"),
+        ("on: push\njobs:\n  a:\n    needs: a\n    runs-on: x\n    steps: [{run: echo}]\n", "cannot need itself"),
+        (
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps: [{id: s, run: echo}, {id: s, run: echo}]\n",
+            "step ids must be unique",
+        ),
+        (
+            "on: push\njobs:\n  a:\n    runs-on: x\n    timeout-minutes: -1\n    steps: [{run: echo}]\n",
+            "timeout-minutes",
+        ),
+        ("on: push\non: push\njobs: {}\n", "invalid YAML"),
+        (
+            "on: push\njobs:\n  a:\n    runs-on: x\n    strategy: {matrix: '${{ fromJSON(x) }}'}\n"
+            "    steps: [{run: echo}]\n",
+            "not evaluated by the emulator",
+        ),
+    ],
+)
+def test_workflow_errors(source: str, text: str) -> None:
+    with pytest.raises(WorkflowError) as caught:
+        parse_workflow(source, "ci.yml")
+    assert caught.value.args[0].startswith("ci.yml") and text in str(caught.value), caught.value
+
+
+def test_matrix_rules() -> None:
+    combos = expand_matrix({"a": [1, 2], "b": ["x"], "include": [{"a": 1, "c": True}, {"a": 3}]}, "m")
+    assert combos == [{"a": 1, "b": "x", "c": True}, {"a": 2, "b": "x"}, {"a": 3}]
+    with pytest.raises(MatrixError, match="every combination is excluded"):
+        expand_matrix({"a": [1], "exclude": [{"a": 1}]}, "m")
+    with pytest.raises(MatrixError, match="at most 256"):
+        expand_matrix({"a": list(range(17)), "b": list(range(16))}, "m")
+    with pytest.raises(MatrixError, match="'z' is not a matrix key"):
+        expand_matrix({"a": [1], "exclude": [{"z": 1}]}, "m")
+
+
+def test_runner_config() -> None:
+    assert runner_config("depot-ubuntu-24.04-16", {"image": "node:22"}, "w") == {
+        "labels": ["depot-ubuntu-24.04-16"],
+        "image": "node:22",
+        "cpus": 16,
+        "memory_gb": 64,
+        "size": "",
+    }
+    assert runner_config(["self-hosted", "linux"], None, "w")["cpus"] == 0
+    expression = runner_config("${{ vars.RUNNER }}", None, "w")
+    assert (expression["size"], expression["cpus"]) == ("${{ vars.RUNNER }}", 0)
+    with pytest.raises(MatrixError, match="runs-on is required"):
+        runner_config(None, None, "w")
+
+
+def test_input_schema_and_values() -> None:
+    specs = parse_inputs({"n": {"type": "number", "default": 1.5}, "b": {"type": "boolean"}}, "i")
+    assert resolve_inputs(specs, {}, "w") == {"n": "1.5", "b": "false"}
+    with pytest.raises(InputError, match="i.x.type: 'date' is not an input type"):
+        parse_inputs({"x": {"type": "date"}}, "i")
+    with pytest.raises(InputError, match="i.c.default: 'z' is not one of the options"):
+        parse_inputs({"c": {"type": "choice", "options": ["a"], "default": "z"}}, "i")
+    for bad in ("", "1.2.3", "nan", "inf", "0x10", "1e"):
+        with pytest.raises(InputError, match="must be numeric"):
+            resolve_inputs(specs, {"n": bad}, "w")
+
+
+@pytest.mark.parametrize(
+    ("condition", "success", "failure", "expected"),
+    [
+        ("", True, False, (True, True)),
+        ("", False, True, (False, True)),
+        ("${{ always() }}", False, True, (True, True)),
+        ("failure()", True, False, (False, True)),
+        ("failure() || success()", False, True, (True, True)),
+        ("!cancelled() && !failure()", True, False, (True, True)),
+        ("(success() || failure()) && false", True, False, (False, True)),
+        ("github.ref == 'refs/heads/main'", True, False, (True, False)),
+        ("github.ref == 'refs/heads/main'", False, True, (False, False)),
+        ("always() && github.event_name == 'push'", False, True, (True, False)),
+        ("failure() && github.x", False, True, (True, False)),
+        ("success() &&", True, False, (True, False)),
+    ],
+)
+def test_conditions(condition: str, success: bool, failure: bool, expected: tuple[bool, bool]) -> None:
+    assert evaluate(condition, Status(success=success, failure=failure)) == expected
+
+
+def test_script_lines() -> None:
+    assert interpret('echo "a  b"  c') == Echo("a  b c", 0)
+    assert interpret("echo oops 1>&2") == Echo("oops", 1)
+    assert interpret("echo it's") == Echo("it's", 0)
+    assert interpret("sleep 1.5m") == Sleep(90.0)
+    assert interpret("exit 257") == Exit(1)
+    assert interpret("sleep soon") == Fail("sleep: invalid time interval 'soon'", 1)
+    assert interpret("npm test") == Command("npm test")
+    assert interpret("   ") is None and interpret("# note") is None
+    assert substitute("${{ inputs.a }}-${{ inputs.b }}", {"inputs.a": "1"}) == "1-${{ inputs.b }}"
+
+
+def test_aggregate_statuses() -> None:
+    assert aggregate(["queued", "queued"]) == "queued"
+    assert aggregate(["finished", "queued"]) == "running"
+    assert aggregate(["finished", "skipped"]) == "finished"
+    assert aggregate(["cancelled", "failed"]) == "failed"
+    assert aggregate(["cancelled", "finished"]) == "cancelled"
+    assert aggregate([]) == "finished"
+
+
+def test_clocks() -> None:
+    clock = ManualClock(start_ms=1000)
+
+    async def sleeper() -> int:
+        await clock.sleep(5)
+        return clock.now_ms()
+
+    async def scenario() -> int:
+        task = asyncio.ensure_future(sleeper())
+        await asyncio.sleep(0.01)
+        assert not task.done()
+        clock.advance(4.999)
+        await asyncio.sleep(0.01)
+        assert not task.done()
+        clock.advance(0.001)
+        return await asyncio.wait_for(task, 5)
+
+    assert asyncio.run(scenario()) == 6000
+    with pytest.raises(ValueError, match="backwards"):
+        clock.advance(-1)
+    scaled = ScaledClock(speed=1000, start_ms=0)
+    asyncio.run(scaled.sleep(50))  # 50 ms of real time
+    assert scaled.now_ms() >= 50_000
+    with pytest.raises(ValueError, match="positive"):
+        ScaledClock(speed=0)
+    assert rfc3339(1_767_225_600_123) == "2026-01-01T00:00:00.123Z" and rfc3339(None) == ""
+
+
+def test_page_tokens() -> None:
+    token = encode_page_token(42, "filters")
+    assert decode_page_token(token, "filters") == 42 and decode_page_token("", "x") is None
+    for bad in ("%%%", encode_page_token(1, "other"), "djIuMS5hYmM"):
+        with pytest.raises(ConnectError):
+            decode_page_token(bad, "filters")
+
+
+def test_store_migrates_and_refuses_newer_schemas(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    Store.open(path).close()
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    with pytest.raises(StoreError, match="newer emulator"):
+        Store.open(path)
