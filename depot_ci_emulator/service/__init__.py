@@ -5,6 +5,7 @@ from __future__ import annotations
 from depot_ci.v1 import CIService
 
 from .jobs import JobHandlers
+from .logs import LogHandlers
 from .pending import PendingHandlers
 from .runs import RunHandlers
 from .workflows import WorkflowHandlers
@@ -12,5 +13,5 @@ from .workflows import WorkflowHandlers
 __all__ = ["EmulatorService"]
 
 
-class EmulatorService(RunHandlers, WorkflowHandlers, JobHandlers, PendingHandlers, CIService):
+class EmulatorService(RunHandlers, WorkflowHandlers, JobHandlers, LogHandlers, PendingHandlers, CIService):
     """`CIService` over the emulator's store and executor (construct with `ServiceBase`'s arguments)."""

@@ -1,4 +1,4 @@
-"""Methods the emulator does not serve yet: logs, exports, summaries, metrics, artifacts, diagnoses.
+"""Methods the emulator does not serve yet: log exports, summaries, metrics, artifacts, diagnoses.
 
 They answer `unimplemented` with a message saying so (after authentication, like every method).
 The executor already persists what they will read: steps, and log lines with step keys, line
@@ -20,8 +20,6 @@ from depot_ci.v1 import (
     GetArtifactDownloadURLResponse,
     GetFailureDiagnosisRequest,
     GetFailureDiagnosisResponse,
-    GetJobAttemptLogsRequest,
-    GetJobAttemptLogsResponse,
     GetJobAttemptMetricsRequest,
     GetJobAttemptMetricsResponse,
     GetJobMetricsRequest,
@@ -32,8 +30,6 @@ from depot_ci.v1 import (
     GetRunMetricsResponse,
     ListArtifactsRequest,
     ListArtifactsResponse,
-    StreamJobAttemptLogsRequest,
-    StreamJobAttemptLogsResponse,
 )
 
 from .base import ServiceBase
@@ -45,7 +41,7 @@ def _unimplemented(ctx: RequestContext[Any, Any]) -> NoReturn:
     raise ConnectError(
         Code.UNIMPLEMENTED,
         f"{ctx.method.name} is not served by the Depot CI emulator yet: it serves runs, workflows, jobs "
-        "and attempts; logs, exports, summaries, metrics, artifacts and failure diagnoses are still to come",
+        "attempts and their logs; log exports, summaries, metrics, artifacts and failure diagnoses are still to come",
     )
 
 
@@ -77,23 +73,6 @@ class PendingHandlers(ServiceBase):
     ) -> GetJobAttemptMetricsResponse:
         """Not served yet."""
         _unimplemented(ctx)
-
-    async def get_job_attempt_logs(
-        self,
-        request: GetJobAttemptLogsRequest,
-        ctx: RequestContext[GetJobAttemptLogsRequest, GetJobAttemptLogsResponse],
-    ) -> GetJobAttemptLogsResponse:
-        """Not served yet."""
-        _unimplemented(ctx)
-
-    async def stream_job_attempt_logs(
-        self,
-        request: StreamJobAttemptLogsRequest,
-        ctx: RequestContext[StreamJobAttemptLogsRequest, StreamJobAttemptLogsResponse],
-    ) -> AsyncIterator[StreamJobAttemptLogsResponse]:
-        """Not served yet."""
-        _unimplemented(ctx)
-        yield StreamJobAttemptLogsResponse()  # unreachable; makes this an async generator
 
     async def export_job_attempt_logs(
         self,

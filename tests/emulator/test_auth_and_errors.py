@@ -10,11 +10,11 @@ from connectrpc.code import Code
 from connectrpc.errors import ConnectError
 from depot_ci.v1 import (
     CIServiceClientSync,
-    GetJobAttemptLogsRequest,
+    ExportJobAttemptLogsRequest,
+    GetJobSummaryRequest,
     GetRunRequest,
     ListRunsRequest,
     RunRequest,
-    StreamJobAttemptLogsRequest,
 )
 
 from depot_ci_emulator.testing import RunningEmulator, run_emulator
@@ -85,11 +85,11 @@ def test_unknown_ids_are_not_found(depot_emulator: RunningEmulator) -> None:
 def test_methods_not_served_yet_answer_unimplemented_after_authentication(depot_emulator: RunningEmulator) -> None:
     with depot_emulator.client() as client:
         with pytest.raises(ConnectError) as logs:
-            client.get_job_attempt_logs(GetJobAttemptLogsRequest(attempt_id="attempt_x"))
+            client.get_job_summary(GetJobSummaryRequest(attempt_id="attempt_x"))
         with pytest.raises(ConnectError) as stream:
-            list(client.stream_job_attempt_logs(StreamJobAttemptLogsRequest(attempt_id="attempt_x")))
-    assert logs.value.code == Code.UNIMPLEMENTED and "GetJobAttemptLogs is not served" in logs.value.message
+            list(client.export_job_attempt_logs(ExportJobAttemptLogsRequest(attempt_id="attempt_x")))
+    assert logs.value.code == Code.UNIMPLEMENTED and "GetJobSummary is not served" in logs.value.message
     assert stream.value.code == Code.UNIMPLEMENTED
     with CIServiceClientSync(depot_emulator.base_url) as anonymous, pytest.raises(ConnectError) as denied:
-        anonymous.get_job_attempt_logs(GetJobAttemptLogsRequest(attempt_id="attempt_x"))
+        anonymous.get_job_summary(GetJobSummaryRequest(attempt_id="attempt_x"))
     assert denied.value.code == Code.UNAUTHENTICATED
