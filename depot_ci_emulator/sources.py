@@ -82,19 +82,21 @@ class Repos:
         """
         root = self.root(repo)
         relative = PurePosixPath(path)
-        if not path or relative.is_absolute() or ".." in relative.parts:
+        if not path or "\0" in path or relative.is_absolute() or ".." in relative.parts:
             raise invalid_argument(
                 f'{field} must be a path relative to the repository root, e.g. ".depot/workflows/ci.yml" (got {path!r})'
             )
         file = root / relative
-        if not file.is_file():
-            raise not_found(f"{field} {path} does not exist in {repo} ({root})")
-        if file.stat().st_size > MAX_WORKFLOW_BYTES:
-            raise invalid_argument(f"{field} {path} is larger than {MAX_WORKFLOW_BYTES} bytes")
         try:
+            if not file.is_file():
+                raise not_found(f"{field} {path} does not exist in {repo}")
+            if file.stat().st_size > MAX_WORKFLOW_BYTES:
+                raise invalid_argument(f"{field} {path} is larger than {MAX_WORKFLOW_BYTES} bytes")
             return file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise invalid_argument(f"{field} {path} cannot be read as UTF-8 text: {exc}") from None
+        except OSError as exc:
+            raise invalid_argument(f"{field} {path} cannot be read: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise invalid_argument(f"{field} {path} is not UTF-8 text") from None
 
     def workflow_paths(self, repo: str) -> list[str]:
         """Paths of every workflow file of `repo`, sorted.

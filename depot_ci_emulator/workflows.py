@@ -20,11 +20,25 @@ from ruamel.yaml.error import YAMLError
 from .inputs import InputError, InputSpec, parse_inputs
 from .matrix import MatrixError, expand_matrix, matrix_value, runner_config
 
-__all__ = ["MAX_WORKFLOW_BYTES", "JobPlan", "StepPlan", "WorkflowError", "WorkflowPlan", "parse_workflow"]
+__all__ = [
+    "MAX_TIMEOUT_MINUTES",
+    "MAX_WORKFLOW_BYTES",
+    "JobPlan",
+    "StepPlan",
+    "WorkflowError",
+    "WorkflowPlan",
+    "parse_workflow",
+]
 
 MAX_WORKFLOW_BYTES = 1 << 20
 """Largest workflow document accepted (1 MiB)."""
 
+MAX_TIMEOUT_MINUTES = 43_200
+"""Largest `timeout-minutes` accepted (30 days)."""
+
+# 64 flow collections opened one inside the other: no workflow does that, and ruamel.yaml takes
+# seconds (quadratic) to refuse a few thousand of them.
+_DEEP_FLOW = re.compile(r"(?:[\[{][^\[\]{}\n]{0,40}){64}")
 _JOB_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _MATRIX_REF = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
 
@@ -109,12 +123,18 @@ def _load(source: str, where: str) -> Any:
     if len(source.encode()) > MAX_WORKFLOW_BYTES:
         msg = f"{where}: the workflow is larger than {MAX_WORKFLOW_BYTES} bytes"
         raise WorkflowError(msg)
+    if _DEEP_FLOW.search(source):
+        msg = f"{where}: the YAML nests flow collections ([...] or {{...}}) too deeply to be a workflow"
+        raise WorkflowError(msg)
     try:
         return YAML(typ="rt", pure=True).load(source)
     except YAMLError as exc:
         detail = " ".join(str(exc).split())
         msg = f"{where}: invalid YAML: {detail}"
         raise WorkflowError(msg) from exc
+    except RecursionError:
+        msg = f"{where}: the YAML nests too deeply to be a workflow"
+        raise WorkflowError(msg) from None
 
 
 def parse_workflow(source: str, where: str, path: str = "") -> WorkflowPlan:
@@ -130,6 +150,14 @@ def parse_workflow(source: str, where: str, path: str = "") -> WorkflowPlan:
             unknown `needs`, a `needs` cycle, a bad matrix, `runs-on` or step, or a bad input schema.
     """
     doc = _load(source, where)
+    try:
+        return _plan(doc, source, where, path)
+    except RecursionError:  # aliases can make self-referencing values
+        msg = f"{where}: the workflow refers to itself through YAML aliases; write the values out"
+        raise WorkflowError(msg) from None
+
+
+def _plan(doc: Any, source: str, where: str, path: str) -> WorkflowPlan:
     if not isinstance(doc, Mapping):
         msg = f"{where}: a workflow must be a YAML mapping with `on` and `jobs`"
         raise WorkflowError(msg)
@@ -221,8 +249,10 @@ def _jobs(key: str, job: Any, where: str, line: str, keys: set[str]) -> list[Job
         except MatrixError as exc:
             raise WorkflowError(str(exc)) from exc
     timeout = job.get("timeout-minutes")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
-        msg = f"{where}.timeout-minutes{line}: must be a positive number of minutes"
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= MAX_TIMEOUT_MINUTES
+    ):
+        msg = f"{where}.timeout-minutes{line}: must be a number of minutes above 0, at most {MAX_TIMEOUT_MINUTES}"
         raise WorkflowError(msg)
     plans = []
     for index, combo in enumerate(combos):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
@@ -36,9 +37,10 @@ __all__ = ["RunHandlers"]
 _DEFAULT_REF = "refs/heads/main"
 
 
-def _plan(source: str, where: str, path: str = "") -> WorkflowPlan:
+async def _plan(source: str, where: str, path: str = "") -> WorkflowPlan:
+    # In a worker thread: a large document takes a while to parse, and other calls must not wait.
     try:
-        return parse_workflow(source, where, path)
+        return await asyncio.to_thread(parse_workflow, source, where, path)
     except WorkflowError as exc:
         raise invalid_argument(str(exc)) from None
 
@@ -60,12 +62,12 @@ class RunHandlers(ServiceBase):
         if request.HasField("workflow") and request.workflow_content:
             raise invalid_argument("workflow and workflowContent are mutually exclusive: send one of them")
         if request.workflow_content:
-            plans = [_plan(text, f"workflowContent[{i}]") for i, text in enumerate(request.workflow_content)]
+            plans = [await _plan(text, f"workflowContent[{i}]") for i, text in enumerate(request.workflow_content)]
         elif request.HasField("workflow"):
             path = request.workflow[2:] if request.workflow.startswith("./") else request.workflow
-            plans = [_plan(self.repos.read(repo, path), path, path)]
+            plans = [await _plan(self.repos.read(repo, path), path, path)]
         else:
-            plans = [_plan(self.repos.read(repo, p), p, p) for p in self.repos.workflow_paths(repo)]
+            plans = [await _plan(self.repos.read(repo, p), p, p) for p in self.repos.workflow_paths(repo)]
         only_job = request.job if request.HasField("job") else None
         if only_job is not None:
             if len(plans) != 1:
@@ -96,7 +98,7 @@ class RunHandlers(ServiceBase):
         """Trigger one workflow that has an `on.workflow_dispatch` trigger, with validated inputs."""
         org = self.org(ctx)
         repo = check_repo(request.repo)
-        plan = _plan(self.repos.read(repo, request.workflow), request.workflow, request.workflow)
+        plan = await _plan(self.repos.read(repo, request.workflow), request.workflow, request.workflow)
         if plan.dispatch_inputs is None:
             raise not_found(
                 f"workflow {request.workflow} has no workflow_dispatch trigger (on: {', '.join(plan.triggers)}); "
@@ -124,10 +126,10 @@ class RunHandlers(ServiceBase):
     ) -> ListRunsResponse:
         """The caller's runs, newest first, filtered and paged as the reference describes."""
         org = self.org(ctx)
-        statuses = list(request.status) or ["running", "queued"]
-        for index, status in enumerate(statuses):
+        for index, status in enumerate(request.status):
             if status not in RUN_STATUSES:
                 raise invalid_argument(f"status[{index}]: {status!r} is not a run status ({', '.join(RUN_STATUSES)})")
+        statuses = list(dict.fromkeys(request.status)) or ["running", "queued"]
         size = page_size(request.page_size, 50, 100)
         where = [f"org_id = ? AND status IN ({', '.join('?' for _ in statuses)})"]
         params: list[Any] = [org, *statuses]

@@ -49,9 +49,10 @@ class WorkflowHandlers(ServiceBase):
                 raise invalid_argument(
                     f"status[{index}]: {status!r} is not a workflow status ({', '.join(RUN_STATUSES)})"
                 )
-        if request.status:
-            where.append(f"w.status IN ({', '.join('?' for _ in request.status)})")
-            params += list(request.status)
+        statuses = list(dict.fromkeys(request.status))
+        if statuses:
+            where.append(f"w.status IN ({', '.join('?' for _ in statuses)})")
+            params += statuses
         if request.name:
             where.append("(instr(lower(w.name), lower(?)) > 0 OR instr(lower(w.path), lower(?)) > 0)")
             params += [request.name, request.name]
