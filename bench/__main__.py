@@ -24,7 +24,7 @@ from . import ROOT
 from .report import Section, render, source_fingerprint
 from .timing import log
 
-SECTIONS = ("encoding", "unary", "streams", "export", "codegen", "converter")
+SECTIONS = ("encoding", "unary", "streams", "export", "emulator", "codegen", "converter")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class Settings:
     codegen_rounds: int = 5
     converter_sizes: tuple[int, ...] = (100, 1_000, 10_000)
     converter_budget: float = 30.0
+    emulator_rounds: int = 5
+    emulator_runs: int = 200
 
 
 QUICK = Settings(
@@ -56,6 +58,8 @@ QUICK = Settings(
     codegen_rounds=2,
     converter_sizes=(100, 300),
     converter_budget=5.0,
+    emulator_rounds=2,
+    emulator_runs=50,
 )
 
 
@@ -73,7 +77,7 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
 
     `deadline` (a `time.monotonic()` value) bounds the converter benchmark, which runs last.
     """
-    from . import codegen_bench, encoding_bench, official_stubs, rpc_bench, stream_bench
+    from . import codegen_bench, emulator_bench, encoding_bench, official_stubs, rpc_bench, stream_bench
     from .servers import Server
 
     sections: list[Section] = []
@@ -111,7 +115,11 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
             started = time.perf_counter()
             section = stream_bench.run_export(ours, sizes_mib=settings.export_sizes_mib, rounds=settings.export_rounds)
             sections.append(_timed(section, started))
-        stack.close()  # stop the servers before the CPU-bound codegen benchmarks
+        stack.close()  # stop the servers before the emulator's and the CPU-bound codegen benchmarks
+        if "emulator" in only:
+            started = time.perf_counter()
+            section = emulator_bench.run(rounds=settings.emulator_rounds, runs=settings.emulator_runs)
+            sections.append(_timed(section, started))
         if "codegen" in only:
             started = time.perf_counter()
             sections.append(_timed(codegen_bench.run_pipeline(rounds=settings.codegen_rounds), started))
@@ -126,6 +134,7 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
             sections.append(_timed(section, started))
     order = ["Codegen: Depot spec", "Codegen: converter on synthetic specs", "Unary calls (GetRunStatus)"]
     order += ["Server stream: log lines", "Server stream: log export", "Encoding (GetRunStatusResponse)"]
+    order += ["Emulator: runs"]
     return sorted(sections, key=lambda s: order.index(s.title) if s.title in order else len(order))
 
 

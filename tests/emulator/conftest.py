@@ -7,9 +7,12 @@ from collections.abc import Iterator
 import pytest
 
 from depot_ci_emulator import ManualClock
+from depot_ci_emulator.pytest_plugin import depot_emulator
 from depot_ci_emulator.testing import RunningEmulator, run_emulator
 
-pytest_plugins = ["depot_ci_emulator.pytest_plugin"]
+# The plugin's fixture, imported rather than named in `pytest_plugins` (pytest takes that only in the
+# top-level conftest.py); the README's pytest example uses `pytest_plugins` as users will.
+__all__ = ["depot_emulator", "manual_clock", "paused_emulator"]
 
 
 @pytest.fixture
