@@ -20,7 +20,6 @@ from .attempt_runner import AttemptRunner
 from .clock import Clock
 from .conditions import Status, evaluate
 from .lifecycle import new_id, refresh_workflow
-from .states import TERMINAL
 from .store import JobRow, Store
 
 __all__ = ["Executor", "Timing"]
@@ -120,12 +119,10 @@ class Executor:
         changed = True
         while changed:
             changed = False
-            for job in self._store.jobs_with_status("queued"):
+            for job in self._store.ready_jobs():
                 if job.job_id in self._tasks:
                     continue
                 needs = [n for n in (self._store.job(i) for i in job.need_ids) if n is not None]
-                if any(n.status not in TERMINAL for n in needs):
-                    continue
                 run, exact = evaluate(job.condition, self._job_status(job, needs))
                 if run:
                     self._start(job, exact)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 from typing import Any
 
@@ -37,10 +38,14 @@ __all__ = ["RunHandlers"]
 _DEFAULT_REF = "refs/heads/main"
 
 
+# Clients (tests above all) send the same YAML again and again; plans are immutable once built.
+_parse_cached = functools.lru_cache(maxsize=128)(parse_workflow)
+
+
 async def _plan(source: str, where: str, path: str = "") -> WorkflowPlan:
     # In a worker thread: a large document takes a while to parse, and other calls must not wait.
     try:
-        return await asyncio.to_thread(parse_workflow, source, where, path)
+        return await asyncio.to_thread(_parse_cached, source, where, path)
     except WorkflowError as exc:
         raise invalid_argument(str(exc)) from None
 

@@ -177,6 +177,15 @@ class Store:
         marks = ", ".join("?" for _ in statuses)
         return self._all(JobRow, f"SELECT * FROM jobs WHERE status IN ({marks}) ORDER BY seq", statuses)
 
+    def ready_jobs(self) -> list[JobRow]:
+        """Queued jobs whose every need is terminal (finished, failed, cancelled or skipped), oldest first."""
+        return self._all(
+            JobRow,
+            "SELECT * FROM jobs j WHERE j.status = 'queued' AND NOT EXISTS ("
+            " SELECT 1 FROM json_each(j.needs) n JOIN jobs d ON d.job_id = n.value"
+            " WHERE d.status NOT IN ('finished', 'failed', 'cancelled', 'skipped')) ORDER BY j.seq",
+        )
+
     def attempts_with_status(self, *statuses: str) -> list[AttemptRow]:
         """Every attempt whose status is one of `statuses`, in creation order."""
         marks = ", ".join("?" for _ in statuses)
