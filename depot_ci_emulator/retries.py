@@ -6,7 +6,8 @@
 - `retry_job`: the job must be failed or cancelled, and no job depending on it may have started;
   the job and its skipped dependents go back to queued.
 
-Each starts a new workflow execution. A job going back to queued keeps its attempt history; the
+Each starts a new workflow execution (a `retry_job` while other jobs of the workflow still run
+joins the current one). A job going back to queued keeps its attempt history; the
 executor gives it a new attempt (number + 1) when it runs again.
 """
 
@@ -52,7 +53,10 @@ def _never_started(store: Store, job: JobRow) -> bool:
 
 
 def _reset(store: Store, workflow_id: str, jobs: Sequence[JobRow], now: int) -> None:
-    new_execution(store, workflow_id, now)
+    executions = store.executions_of(workflow_id)
+    # A retry while other jobs still run stays in the current execution; otherwise a new one starts.
+    if not executions or executions[-1].status in TERMINAL:
+        new_execution(store, workflow_id, now)
     for job in jobs:
         store.update(
             "jobs",

@@ -3,6 +3,8 @@ errors of methods the emulator does not serve yet."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -13,11 +15,13 @@ from depot_ci.v1 import (
     ExportJobAttemptLogsRequest,
     GetJobSummaryRequest,
     GetRunRequest,
+    GetWorkflowRequest,
     ListRunsRequest,
     RunRequest,
 )
 
-from depot_ci_emulator.testing import RunningEmulator, run_emulator
+from depot_ci_emulator.service import EmulatorService
+from depot_ci_emulator.testing import RunningEmulator, in_process_emulator, run_emulator
 
 from .support import THREE_JOBS
 
@@ -93,3 +97,32 @@ def test_methods_not_served_yet_answer_unimplemented_after_authentication(depot_
     with CIServiceClientSync(depot_emulator.base_url) as anonymous, pytest.raises(ConnectError) as denied:
         anonymous.get_job_summary(GetJobSummaryRequest(attempt_id="attempt_x"))
     assert denied.value.code == Code.UNAUTHENTICATED
+
+
+def test_internal_failures_do_not_leak_details(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def broken(self: object, request: object, ctx: object) -> None:
+        raise RuntimeError("secret detail from a library")
+
+    async def busy(self: object, request: object, ctx: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(EmulatorService, "get_run", broken)
+    monkeypatch.setattr(EmulatorService, "get_workflow", busy)
+
+    async def scenario() -> tuple[ConnectError, ConnectError]:
+        async with in_process_emulator() as depot:
+            errors = []
+            for call in (
+                lambda: depot.client.get_run(GetRunRequest(run_id="run_x")),
+                lambda: depot.client.get_workflow(GetWorkflowRequest(workflow_id="w")),
+            ):
+                try:
+                    await call()
+                except ConnectError as exc:
+                    errors.append(exc)
+            return errors[0], errors[1]
+
+    internal, unavailable = asyncio.run(scenario())
+    assert internal.code == Code.INTERNAL and "secret" not in internal.message
+    assert internal.message == "depot.ci.v1.CIService/GetRun failed inside the emulator; its log has the details"
+    assert unavailable.code == Code.UNAVAILABLE and "retry" in unavailable.message

@@ -228,3 +228,51 @@ def test_get_workflow_reports_executions_jobs_and_run_context(depot_emulator: Ru
         ("deploy", "skipped", 0),
     ]
     assert all(a.sandbox_id == "" for j in got.jobs for a in j.attempts)  # no sandbox runs them any more
+
+
+EDGES = """\
+on: push
+jobs:
+  slow:
+    runs-on: depot-ubuntu-24.04
+    timeout-minutes: 1
+    steps:
+      - run: |
+          echo waiting
+          sleep 120
+          echo never printed
+  tolerant:
+    runs-on: depot-ubuntu-24.04
+    if: github.event_name == 'push'
+    steps:
+      - run: exit 7
+        continue-on-error: true
+      - run: echo still here
+"""
+
+
+def test_timeouts_continue_on_error_and_unevaluated_conditions(depot_emulator: RunningEmulator) -> None:
+    with depot_emulator.client() as client:
+        run_id = client.run(RunRequest(repo="acme/app", workflow_content=[EDGES])).run_id
+        assert depot_emulator.wait_for_run(run_id).status == "failed"
+        jobs = jobs_by_key(client.get_run_status(GetRunStatusRequest(run_id=run_id)))
+        slow = client.get_job(GetJobRequest(job_id=jobs["slow"][0].job_id))
+        tolerant = client.get_job(GetJobRequest(job_id=jobs["tolerant"][0].job_id))
+    assert (slow.job_status, slow.job_conclusion, slow.attempts[0].conclusion) == ("failed", "timed_out", "timed_out")
+    assert (_parse(slow.job_finished_at) - _parse(slow.job_started_at)).total_seconds() == pytest.approx(60, abs=1)
+    assert (tolerant.job_status, tolerant.job_conclusion) == ("finished", "success")
+    store = depot_emulator.emulator.store
+    assert store is not None
+    assert [x.body for x in store.log_lines(slow.current_attempt_id)] == [
+        "waiting",
+        "The job has exceeded the maximum execution time of 1 minutes.",
+    ]
+    assert [x.body for x in store.log_lines(tolerant.current_attempt_id)] == [
+        "emulator: if: github.event_name == 'push' was not fully evaluated by the emulator (taken as true)",
+        "Process completed with exit code 7.",
+        "still here",
+    ]
+    assert [(s.conclusion, s.exit_code) for s in store.steps_of(tolerant.current_attempt_id)] == [
+        ("success", 7),
+        ("success", 0),
+    ]
