@@ -3,14 +3,16 @@ with the reference's input rules."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
-from depot_ci.v1 import DispatchWorkflowRequest, GetRunRequest, GetRunStatusRequest, RunRequest
+from depot_ci.v1 import DispatchWorkflowRequest, GetJobRequest, GetRunRequest, GetRunStatusRequest, RunRequest
 
+from depot_ci_emulator import ManualClock
 from depot_ci_emulator.testing import RunningEmulator, run_emulator
 
 from .support import THREE_JOBS
@@ -192,3 +194,26 @@ def test_invalid_workflows_are_invalid_argument_naming_the_problem(
         error = _error(lambda: client.run(RunRequest(repo="acme/app", workflow_content=[THREE_JOBS, content])))
     assert error.code == Code.INVALID_ARGUMENT
     assert expected in error.message, error.message
+
+
+def test_a_run_from_a_workflow_file_goes_from_queued_to_terminal(tmp_path: Path) -> None:
+    workflows = tmp_path / ".depot" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "ci.yml").write_text(THREE_JOBS)
+    clock = ManualClock()
+    seen: list[str] = []
+    with run_emulator(repos={"acme/app": tmp_path}, clock=clock) as emulator, emulator.client() as client:
+        run_id = client.run(RunRequest(repo="acme/app", workflow=".depot/workflows/ci.yml")).run_id
+        for _ in range(2000):
+            status = client.get_run(GetRunRequest(run_id=run_id)).status
+            if not seen or seen[-1] != status:
+                seen.append(status)
+            if status in ("finished", "failed", "cancelled"):
+                break
+            clock.advance(0.5)
+            time.sleep(0.002)
+        jobs = client.get_run_status(GetRunStatusRequest(run_id=run_id)).workflows[0].jobs
+        conclusions = [client.get_job(GetJobRequest(job_id=j.job_id)).job_conclusion for j in jobs]
+    assert seen == ["queued", "running", "failed"]
+    assert [(j.job_key, j.status) for j in jobs] == [("build", "finished"), ("test", "failed"), ("deploy", "skipped")]
+    assert conclusions == ["success", "failure", "skipped"]
