@@ -18,6 +18,7 @@ from depot_ci.v1 import (
     GetWorkflowRequest,
     ListRunsRequest,
     RunRequest,
+    StreamJobAttemptLogsRequest,
 )
 
 from depot_ci_emulator.service import EmulatorService
@@ -94,9 +95,13 @@ def test_methods_not_served_yet_answer_unimplemented_after_authentication(depot_
             list(client.export_job_attempt_logs(ExportJobAttemptLogsRequest(attempt_id="attempt_x")))
     assert logs.value.code == Code.UNIMPLEMENTED and "GetJobSummary is not served" in logs.value.message
     assert stream.value.code == Code.UNIMPLEMENTED
-    with CIServiceClientSync(depot_emulator.base_url) as anonymous, pytest.raises(ConnectError) as denied:
-        anonymous.get_job_summary(GetJobSummaryRequest(attempt_id="attempt_x"))
+    with CIServiceClientSync(depot_emulator.base_url) as anonymous:
+        with pytest.raises(ConnectError) as denied:
+            anonymous.get_job_summary(GetJobSummaryRequest(attempt_id="attempt_x"))
+        with pytest.raises(ConnectError) as stream_denied:
+            list(anonymous.stream_job_attempt_logs(StreamJobAttemptLogsRequest(attempt_id="attempt_x")))
     assert denied.value.code == Code.UNAUTHENTICATED
+    assert stream_denied.value.code == Code.UNAUTHENTICATED
 
 
 def test_internal_failures_do_not_leak_details(monkeypatch: pytest.MonkeyPatch) -> None:
