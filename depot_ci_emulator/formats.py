@@ -15,10 +15,16 @@ from datetime import UTC, datetime
 
 from .errors import invalid_argument
 
-__all__ = ["check_repo", "check_sha", "decode_page_token", "encode_page_token", "page_size", "rfc3339"]
+__all__ = ["check_repo", "check_sha", "decode_page_token", "encode_page_token", "page_size", "rfc3339", "shown"]
 
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
+
+
+def shown(value: str, limit: int = 120) -> str:
+    """`repr(value)` for an error message, cut to about `limit` characters (requests can be huge)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(value)} characters)"
 
 
 def rfc3339(ms: int | None) -> str:
@@ -32,7 +38,9 @@ def rfc3339(ms: int | None) -> str:
 def check_repo(value: str, field: str = "repo") -> str:
     """`value` if it is `owner/name`; raises `invalid_argument` naming `field` otherwise."""
     if not _REPO.match(value):
-        raise invalid_argument(f'{field} must be a repository in owner/name format, e.g. "depot/cli" (got {value!r})')
+        raise invalid_argument(
+            f'{field} must be a repository in owner/name format, e.g. "depot/cli" (got {shown(value)})'
+        )
     return value
 
 
@@ -43,9 +51,9 @@ def check_sha(value: str, field: str, *, full: bool) -> str:
         ConnectError: `invalid_argument` naming `field`.
     """
     if full and (len(value) != 40 or not _HEX.match(value)):
-        raise invalid_argument(f"{field} must be a full 40-character hex commit SHA (got {value!r})")
+        raise invalid_argument(f"{field} must be a full 40-character hex commit SHA (got {shown(value)})")
     if not full and not (1 <= len(value) <= 40 and _HEX.match(value)):
-        raise invalid_argument(f"{field} must be a commit SHA prefix of 1-40 hex characters (got {value!r})")
+        raise invalid_argument(f"{field} must be a commit SHA prefix of 1-40 hex characters (got {shown(value)})")
     return value.lower()
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from .errors import invalid_argument, not_found
+from .formats import shown
 from .workflows import MAX_WORKFLOW_BYTES
 
 __all__ = ["WORKFLOW_DIR", "Repos", "default_sha", "parse_repo_option"]
@@ -84,9 +85,11 @@ class Repos:
         relative = PurePosixPath(path)
         if not path or "\0" in path or relative.is_absolute() or ".." in relative.parts:
             raise invalid_argument(
-                f'{field} must be a path relative to the repository root, e.g. ".depot/workflows/ci.yml" (got {path!r})'
+                f"{field} must be a path relative to the repository root, "
+                f'e.g. ".depot/workflows/ci.yml" (got {shown(path)})'
             )
         file = root / relative
+        path = path if len(path) <= 120 else shown(path)
         try:
             if not file.is_file():
                 raise not_found(f"{field} {path} does not exist in {repo}")
