@@ -1,11 +1,11 @@
 """`python -m codegen`: argument parsing and printing over `codegen.pipeline` (no stage is imported here).
 
-    python -m codegen generate [--config pyproject.toml] [--strict]
+    python -m codegen generate [--config pyproject.toml] [--strict] [--force]
     python -m codegen check    [--config pyproject.toml]
-    python -m codegen proto    --spec FILE --lock FILE --out DIR [--strict]
+    python -m codegen proto    --spec FILE --lock FILE --out DIR [--strict] [--force]
 
-Exit codes: 0 success, 1 `check` found stale output, 2 the input has errors (each printed with
-its JSON pointer and what to do; nothing was written).
+Exit codes: 0 success, 1 `check` found stale output, 2 the input or the output settings have
+errors (each printed with its JSON pointer or path and what to do; nothing was written).
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ __all__ = ["main"]
 
 EXIT_STALE = 1
 EXIT_INVALID = 2
+_FORCE_HELP = (
+    "write even where the output directory holds files the generator did not write (they are kept "
+    "unless a generated file has their path)"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         help="pyproject.toml with [tool.codegen] (default: ./pyproject.toml)",
     )
     run.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    run.add_argument("--force", action="store_true", help=_FORCE_HELP)
     run.set_defaults(run=_generate)
 
     stale = commands.add_parser("check", help="exit 1, naming the files, if committed output is stale")
@@ -62,15 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     proto = commands.add_parser("proto", help="convert an OpenAPI document to .proto files and update the lock")
     proto.add_argument("--spec", type=Path, required=True, help="OpenAPI 3.1 document (JSON or YAML)")
     proto.add_argument("--lock", type=Path, required=True, help="field-number lock (created if missing)")
-    proto.add_argument("--out", type=Path, required=True, help="directory for the .proto files (replaced)")
+    proto.add_argument(
+        "--out", type=Path, required=True, help="directory for the .proto files and the manifest of what it wrote"
+    )
     proto.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    proto.add_argument("--force", action="store_true", help=_FORCE_HELP)
     proto.set_defaults(run=_proto)
     return parser
 
 
 def _generate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    generated = generate(load_config(args.config), strict=args.strict)
+    generated = generate(load_config(args.config), strict=args.strict, force=args.force)
     _print_diagnostics(generated.warnings)
     api = generated.api
     messages = sum(len(p.messages) for p in api.packages)
@@ -79,7 +87,7 @@ def _generate(args: argparse.Namespace) -> int:
     stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in generated.seconds.items())
     print(
         f"codegen: {messages} messages, {enums} enums, {methods} methods; "
-        f"wrote {len(generated.protos)} .proto and {len(generated.python)} Python files "
+        f"{len(generated.protos)} .proto and {len(generated.python)} Python files, {len(generated.written)} changed "
         f"in {time.perf_counter() - started:.2f} s ({stages})"
     )
     return 0
@@ -98,7 +106,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _proto(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    converted = convert(args.spec, args.lock, args.out, strict=args.strict)
+    converted = convert(args.spec, args.lock, args.out, strict=args.strict, force=args.force)
     _print_diagnostics(converted.warnings)
     print(
         f"codegen: wrote {len(converted.protos)} .proto file(s) to {args.out} in {time.perf_counter() - started:.3f} s"

@@ -7,16 +7,19 @@
     python_out = "generated"              # the Python package tree
     python_package = "depot_ci"           # the importable package everything goes under
 
-Relative paths are relative to the directory of pyproject.toml.
+Relative paths are relative to the directory of pyproject.toml. `python_package` must be a
+dotted Python identifier (`depot_ci`, `acme.api`): it is the import name of the output.
 """
 
 from __future__ import annotations
 
+import keyword
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import CodegenError, Diagnostic, Severity
+from .files import read_utf8
 
 __all__ = ["Config", "load_config"]
 
@@ -32,18 +35,26 @@ class Config:
     proto_out: Path
     python_out: Path
     python_package: str
+    location: str = "[tool.codegen]"
+    """Where the settings were read (`path/pyproject.toml#/tool/codegen`); diagnostics add the key."""
 
 
 def load_config(pyproject: Path) -> Config:
-    """Read `[tool.codegen]` from `pyproject`. Raises CodegenError naming what is missing."""
+    """Read `[tool.codegen]` from `pyproject`.
+
+    Raises CodegenError naming what is missing or wrong, at its key
+    (`pyproject.toml#/tool/codegen/python_package`), or at `pyproject` when it cannot be read.
+    """
     location = f"{pyproject}#/tool/codegen"
+    text = read_utf8(pyproject, "the configuration")
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise CodegenError(
             [Diagnostic(Severity.ERROR, str(pyproject), f"cannot read the configuration: {exc}")]
         ) from exc
-    section = data.get("tool", {}).get("codegen")
+    tool = data.get("tool")
+    section = tool.get("codegen") if isinstance(tool, dict) else None
     if not isinstance(section, dict):
         raise CodegenError(
             [Diagnostic(Severity.ERROR, location, "no [tool.codegen] section", "add one; see codegen/config.py")]
@@ -56,11 +67,38 @@ def load_config(pyproject: Path) -> Config:
                 for key in missing
             ]
         )
+    package = section["python_package"]
+    if not is_dotted_identifier(package):
+        raise CodegenError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    f"{location}/python_package",
+                    f"{package!r} is not an importable Python package name",
+                    "use dotted Python identifiers, e.g. "
+                    + repr(".".join(_identifier(part) for part in package.split(".")) or "my_api"),
+                )
+            ]
+        )
     root = pyproject.resolve().parent
     return Config(
         spec=root / section["spec"],
         lock=root / section["lock"],
         proto_out=root / section["proto_out"],
         python_out=root / section["python_out"],
-        python_package=section["python_package"],
+        python_package=package,
+        location=location,
     )
+
+
+def is_dotted_identifier(name: str) -> bool:
+    """True for `pkg` or `pkg.sub`: each part a Python identifier that is not a keyword."""
+    return all(part.isidentifier() and not keyword.iskeyword(part) for part in name.split("."))
+
+
+def _identifier(part: str) -> str:
+    """`part` made into an identifier, for the hint (`depot-ci` -> `depot_ci`)."""
+    cleaned = "".join(c if c.isalnum() or c == "_" else "_" for c in part)
+    if cleaned[:1].isdigit():
+        cleaned = "_" + cleaned
+    return cleaned + "_" if keyword.iskeyword(cleaned) else cleaned

@@ -1,94 +1,199 @@
-"""Writing results so that a failed run never leaves half-written output behind.
+"""Writing a run's output: only files the generator owns are replaced, and all of it or nothing.
 
-Everything is first written into a temporary directory next to its destination; only when every
-tree is complete are the old trees swapped out and the new ones moved in (a rename on the same
-file system), and the old ones deleted.
+The generator owns the files its manifest (`codegen.manifest`) lists. Before anything is
+written, `write_output` refuses (CodegenError, nothing written):
+
+- an output directory that is a file, or that overlaps another output directory;
+- an output directory that contains the spec or the lock (they would be replaced or deleted);
+- an output directory holding a file the generator does not own, unless `force` (then such a
+  file is overwritten only if a generated file has its path; the others are left alone). A
+  file that already holds exactly what would be written is not a conflict.
+
+Then the changed output files, the manifest and the lock are written in one transaction
+(`codegen.transaction`), and owned files that are no longer generated are deleted in it.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["diff_tree", "replace_trees", "write_text_atomic"]
+from .diagnostics import CodegenError, Diagnostic, Reporter, Severity
+from .manifest import MANIFEST_NAME, Manifest, read_manifest
+from .transaction import WriteFailed, commit
+
+__all__ = ["OutputRoot", "diff_tree", "write_output"]
+
+_SHOWN_UNOWNED = 10
+"""How many files not owned are named one by one before the rest are counted."""
 
 
-def replace_trees(trees: Mapping[Path, Mapping[str, str]]) -> None:
-    """Replace each directory with exactly the given files ({relative path: text}), all or nothing."""
-    staged: dict[Path, Path] = {}
-    try:
-        for target, files in trees.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-            staged[target] = stage
-            for relative, text in sorted(files.items()):
-                path = stage / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8", newline="\n")
-    except BaseException:
-        for stage in staged.values():
-            shutil.rmtree(stage, ignore_errors=True)
-        raise
-    backups: dict[Path, Path] = {}
-    try:
-        for target, stage in staged.items():
-            if target.exists():
-                backup = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-                os.rmdir(backup)
-                target.rename(backup)
-                backups[target] = backup
-            stage.rename(target)
-    except BaseException:
-        # Put back whatever was already moved, so the tree is as it was before the run.
-        for target, backup in backups.items():
-            if target.exists():
-                shutil.rmtree(target, ignore_errors=True)
-            backup.rename(target)
-        for stage in staged.values():
-            shutil.rmtree(stage, ignore_errors=True)
-        raise
-    for backup in backups.values():
-        shutil.rmtree(backup, ignore_errors=True)
+@dataclass(frozen=True)
+class OutputRoot:
+    """One output directory of a run and the files to put in it."""
+
+    name: str
+    """The manifest's name for it: `proto_out`, `python_out`."""
+    directory: Path
+    setting: str
+    """Where it was configured, for diagnostics: `pyproject.toml#/tool/codegen/proto_out`, `--out`."""
+    files: Mapping[str, str]
+    """{path relative to `directory`: text}"""
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary sibling and a rename, so readers never see half of it.
+def write_output(
+    roots: Sequence[OutputRoot],
+    manifest: Manifest,
+    lock: Path,
+    lock_text: str,
+    *,
+    spec: Path,
+    force: bool = False,
+) -> list[Path]:
+    """Put `roots`' files, the manifest (in the first root) and the lock on disk, all or nothing.
 
-    A file that already holds `text` is left alone (its timestamp too).
+    Returns the paths written or deleted (unchanged files are not touched). Raises CodegenError,
+    having changed nothing, when a check in the module docstring fails (at the root's `setting`,
+    or at the path of each file not owned) or when a file cannot be written (at its path).
     """
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    _check_roots(roots, spec, lock)
+    home = roots[0].directory
+    previous = [m for m in (_manifest_in(r.directory) for r in roots) if m is not None]
+    writes: dict[Path, bytes] = {}
+    deletes: list[Path] = []
+    unowned: list[Path] = []
+    for root in roots:
+        files = dict(root.files)
+        if root.directory == home:
+            files[MANIFEST_NAME] = manifest.to_text()
+        owned = {name for base, m in previous for name in m.owned(base, root.directory)}
+        if _manifest_in(root.directory) is not None:
+            owned.add(MANIFEST_NAME)
+        for name, path in _entries(root.directory):
+            if name in owned:
+                if name not in files:
+                    deletes.append(path)
+            elif not _holds(path, files.get(name)):
+                unowned.append(path)
+        for name, text in files.items():
+            data = text.encode("utf-8")
+            path = root.directory / name
+            if not _holds_bytes(path, data):
+                writes[path] = data
+    if unowned and not force:
+        raise CodegenError(_unowned_errors(unowned, roots))
+    lock_data = lock_text.encode("utf-8")
+    if not _holds_bytes(lock, lock_data):
+        writes[lock] = lock_data
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        commit(writes, deletes, roots=[r.directory for r in roots])
+    except WriteFailed as failed:
+        reason = failed.cause.strerror or str(failed.cause)
+        raise CodegenError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    str(failed.target),
+                    f"cannot write: {reason}",
+                    "make the directory writable, or choose another output directory; nothing was changed",
+                )
+            ]
+        ) from failed
+    return sorted([*writes, *deletes])
+
+
+def _check_roots(roots: Sequence[OutputRoot], spec: Path, lock: Path) -> None:
+    reporter = Reporter()
+    resolved = [r.directory.resolve() for r in roots]
+    for index, root in enumerate(roots):
+        here = resolved[index]
+        if root.directory.exists() and not root.directory.is_dir():
+            reporter.error(
+                root.setting,
+                f"{root.directory} is a file, not a directory",
+                "name a directory for the output (it is created if missing)",
+            )
+            continue
+        for other, there in zip(roots[:index], resolved[:index], strict=False):
+            if here == there or here.is_relative_to(there) or there.is_relative_to(here):
+                reporter.error(
+                    root.setting,
+                    f"{root.directory} overlaps the other output directory {other.directory}",
+                    "give each output its own directory, neither inside the other",
+                )
+        for what, path in (("the spec", spec), ("the lock", lock)):
+            if path.resolve().is_relative_to(here):
+                reporter.error(
+                    root.setting,
+                    f"{root.directory} contains {what} ({path}); the generator would replace or delete it",
+                    "choose an output directory that holds only generated files",
+                )
+    reporter.raise_if_errors()
+
+
+def _unowned_errors(unowned: list[Path], roots: Sequence[OutputRoot]) -> list[Diagnostic]:
+    hint = (
+        "the generator replaces only files it wrote (listed in its manifest): move this file out of the "
+        "output directory, or pass --force to write anyway (files it did not write are kept unless a "
+        "generated file has their path)"
+    )
+    errors = [
+        Diagnostic(
+            Severity.ERROR, str(path), "this file in the output directory was not written by the generator", hint
+        )
+        for path in sorted(unowned)[:_SHOWN_UNOWNED]
+    ]
+    if len(unowned) > _SHOWN_UNOWNED:
+        settings = ", ".join(r.setting for r in roots)
+        errors.append(
+            Diagnostic(
+                Severity.ERROR, settings, f"and {len(unowned) - _SHOWN_UNOWNED} more files the generator did not write"
+            )
+        )
+    return errors
+
+
+def _manifest_in(directory: Path) -> tuple[Path, Manifest] | None:
+    manifest = read_manifest(directory / MANIFEST_NAME)
+    return (directory, manifest) if manifest is not None else None
+
+
+def _entries(root: Path) -> Iterator[tuple[str, Path]]:
+    """(relative POSIX path, path) of every file and link below `root`, `__pycache__` aside."""
+    for directory, subdirectories, names in os.walk(root):
+        here = Path(directory)
+        links = [d for d in subdirectories if (here / d).is_symlink()]
+        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__" and d not in links)
+        for name in sorted([*names, *links]):
+            path = here / name
+            yield path.relative_to(root).as_posix(), path
+
+
+def _holds(path: Path, text: str | None) -> bool:
+    return text is not None and _holds_bytes(path, text.encode("utf-8"))
+
+
+def _holds_bytes(path: Path, data: bytes) -> bool:
+    """True when `path` is a regular file with exactly `data` (no need to write it)."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def diff_tree(target: Path, files: Mapping[str, str]) -> list[str]:
     """Paths under `target` that differ from `files`: changed, missing, or present but not generated."""
-    on_disk = (
-        {
-            path.relative_to(target).as_posix()
-            for path in target.rglob("*")
-            if path.is_file() and "__pycache__" not in path.parts
-        }
-        if target.exists()
-        else set()
-    )
+    on_disk = {name for name, path in _entries(target) if not path.is_symlink()} if target.is_dir() else set()
     stale = []
     for relative in sorted(on_disk | set(files)):
         if relative not in files:
             stale.append(f"{relative} (not generated any more)")
         elif relative not in on_disk:
             stale.append(f"{relative} (missing)")
-        elif (target / relative).read_text(encoding="utf-8") != files[relative]:
+        elif not _holds(target / relative, files[relative]):
             stale.append(f"{relative} (differs)")
     return stale

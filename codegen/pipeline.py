@@ -10,7 +10,8 @@
 
 `to_model` is load's successor up to the numbered model; `convert` runs it and prints .proto (the
 `proto` command); `build` runs every stage in memory and returns all output; `generate` builds
-and then swaps the output in (all or nothing); `check` builds and lists the committed files that
+and then writes the output, its manifest and the lock (`output.write_output`: only files the
+generator owns are replaced, all or nothing); `check` builds and lists the committed files that
 differ. Each stage reports into a `Reporter` and raises `CodegenError` with every problem found.
 """
 
@@ -18,16 +19,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from .config import Config
 from .diagnostics import Diagnostic, Reporter, raise_if_strict
 from .lock import Lock, dump_lock, load_lock, number
+from .manifest import MANIFEST_NAME, Manifest, current_inputs, relative
 from .model import Api
 from .openapi import Document, load, to_draft
-from .output import diff_tree, replace_trees, write_text_atomic
+from .output import OutputRoot, diff_tree, write_output
 from .proto import compile_protos, to_proto
 from .python.layout import PythonLayout
 
@@ -67,13 +69,21 @@ class Converted:
     warnings: tuple[Diagnostic, ...]
 
 
-def convert(spec: Path, lock: Path, out: Path, *, strict: bool = False) -> Converted:
-    """OpenAPI -> .proto only: replace `out` with the .proto files and update `lock`, only if all succeeded."""
+def convert(spec: Path, lock: Path, out: Path, *, strict: bool = False, force: bool = False) -> Converted:
+    """OpenAPI -> .proto only: write the .proto files (and a manifest) to `out` and update `lock`.
+
+    Writes only if every step succeeded, and then all or nothing (`output.write_output`: `out`
+    must not be a file or contain the spec or the lock, nor files the generator did not write
+    unless `force`). Raises CodegenError (nothing written) otherwise.
+    """
     result = to_model(load(spec), load_lock(lock))
     raise_if_strict(result.warnings, strict)
     protos = to_proto(result.api)
-    replace_trees({out: protos})
-    write_text_atomic(lock, dump_lock(result.lock))
+    lock_text = dump_lock(result.lock)
+    settings = {"command": "proto", "spec": relative(spec, out), "lock": relative(lock, out)}
+    inputs = current_inputs(spec, lock_text, settings)
+    manifest = Manifest.of_output(out, inputs, {"proto_out": (out, protos)}, result.warnings)
+    write_output([OutputRoot("proto_out", out, "--out", protos)], manifest, lock, lock_text, spec=spec, force=force)
     return Converted(protos, result.warnings)
 
 
@@ -88,8 +98,20 @@ class Generated:
     """{path under python_out: module text}"""
     lock_text: str
     warnings: tuple[Diagnostic, ...]
+    manifest: Manifest
+    """What is recorded beside the output (`<python_out>/.codegen-manifest.json`)."""
     seconds: dict[str, float] = field(default_factory=dict)
     """Wall time of each stage."""
+    written: tuple[Path, ...] = ()
+    """Files `generate` wrote or deleted (unchanged files are left alone); empty before writing."""
+
+    def roots(self, config: Config) -> list[OutputRoot]:
+        """The output directories and their files, python_out (which holds the manifest) first."""
+        where = config.location
+        return [
+            OutputRoot("python_out", config.python_out, f"{where}/python_out", self.python),
+            OutputRoot("proto_out", config.proto_out, f"{where}/proto_out", self.protos),
+        ]
 
 
 def build(config: Config, *, strict: bool = False) -> Generated:
@@ -113,29 +135,45 @@ def build(config: Config, *, strict: bool = False) -> Generated:
     layout = PythonLayout.for_packages(config.python_package, [p.name for p in result.api.packages])
     modules = timed("compile", lambda: compile_protos(result.api, protos, layout, _shown(config.proto_out)))
     rendered = timed("render", lambda: render(result.api, layout))
+    python = {**modules, **rendered}
+    lock_text = dump_lock(result.lock)
+    inputs = current_inputs(config.spec, lock_text, _settings(config))
+    trees = {"proto_out": (config.proto_out, protos), "python_out": (config.python_out, python)}
+    manifest = Manifest.of_output(config.python_out, inputs, trees, result.warnings)
     return Generated(
         api=result.api,
         protos=protos,
-        python={**modules, **rendered},
-        lock_text=dump_lock(result.lock),
+        python=python,
+        lock_text=lock_text,
         warnings=result.warnings,
+        manifest=manifest,
         seconds=seconds,
     )
 
 
-def generate(config: Config, *, strict: bool = False) -> Generated:
-    """Build, then replace proto_out and python_out and update the lock, only if every stage succeeded."""
+def generate(config: Config, *, strict: bool = False, force: bool = False) -> Generated:
+    """Build, then write proto_out, python_out, the manifest and the lock, only if every stage succeeded.
+
+    Only files the generator owns are replaced or deleted, and all of it or nothing
+    (`output.write_output`; `force` lets it write where files it does not own are). Raises
+    CodegenError, having written nothing, on bad input or output settings.
+    """
     generated = build(config, strict=strict)
-    replace_trees({config.proto_out: generated.protos, config.python_out: generated.python})
-    write_text_atomic(config.lock, generated.lock_text)
-    return generated
+    written = write_output(
+        generated.roots(config), generated.manifest, config.lock, generated.lock_text, spec=config.spec, force=force
+    )
+    return replace(generated, written=tuple(written))
 
 
 def check(config: Config) -> list[str]:
-    """Paths of committed output (and the lock) that differ from what the inputs produce now."""
+    """Paths of committed output (the manifest and the lock too) that differ from what the inputs produce now."""
     generated = build(config)
-    stale = [f"{_shown(config.proto_out)}/{p}" for p in diff_tree(config.proto_out, generated.protos)]
-    stale += [f"{_shown(config.python_out)}/{p}" for p in diff_tree(config.python_out, generated.python)]
+    stale: list[str] = []
+    for root in generated.roots(config):
+        files = dict(root.files)
+        if root.name == "python_out":
+            files[MANIFEST_NAME] = generated.manifest.to_text()
+        stale += [f"{_shown(root.directory)}/{p}" for p in diff_tree(root.directory, files)]
     current = config.lock.read_text(encoding="utf-8") if config.lock.exists() else None
     if current != generated.lock_text:
         stale.append(f"{_shown(config.lock)} ({'missing' if current is None else 'differs'})")
@@ -147,3 +185,15 @@ def _shown(path: Path) -> str:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _settings(config: Config) -> dict[str, str]:
+    """The settings the output depends on, paths relative to the manifest (the same on every checkout)."""
+    base = config.python_out
+    return {
+        "spec": relative(config.spec, base),
+        "lock": relative(config.lock, base),
+        "proto_out": relative(config.proto_out, base),
+        "python_out": ".",
+        "python_package": config.python_package,
+    }

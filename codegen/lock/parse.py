@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from ..diagnostics import CodegenError, Reporter, escape_pointer
+from ..files import read_utf8
 from ..model import Scalar, StreamKind
 from .format import (
     ENUM_NUMBER_MAX,
@@ -31,18 +32,27 @@ __all__ = ["load_lock", "parse_lock"]
 
 
 def load_lock(path: Path) -> Lock:
-    """Read the lock at `path`; a missing file is an empty lock (the first run creates it)."""
-    if not path.exists():
+    """Read the lock at `path`; a missing file is an empty lock (the first run creates it).
+
+    Raises CodegenError at `path` when it cannot be read (a directory, no permission, not UTF-8,
+    nested too deeply), at `path:line:col` for invalid JSON, and at pointers into the lock for
+    contradictions (`parse_lock`).
+    """
+    if not path.exists() and not path.is_symlink():
         return Lock(source=path.name)
+    text = read_utf8(path, "the lock")
+    reporter = Reporter()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        reporter = Reporter()
         reporter.error(
             f"{path}:{exc.lineno}:{exc.colno}",
             f"invalid JSON in lock: {exc.msg}",
             "fix the syntax (the lock is JSON written by codegen)",
         )
+        raise CodegenError(reporter.errors) from exc
+    except RecursionError as exc:
+        reporter.error(str(path), "the lock is nested too deeply to read", "the lock is JSON written by codegen")
         raise CodegenError(reporter.errors) from exc
     return parse_lock(data, path.name)
 

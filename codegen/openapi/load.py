@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from ..diagnostics import CodegenError, Reporter, escape_pointer
+from ..files import read_utf8
+from .bounds import MAX_DEPTH, depth_problem, yaml_alias_problem
 from .document import LOCAL_REF, Document
 from .validate import report_validation_errors
 
@@ -23,14 +25,11 @@ __all__ = ["Document", "load", "load_data"]
 def load(path: Path) -> Document:
     """Read and validate the OpenAPI document at `path`.
 
-    Raises CodegenError listing every problem: unreadable or unparsable file, `$ref`s that point
-    nowhere, and everything openapi-spec-validator reports, each with its JSON pointer.
+    Raises CodegenError listing every problem: unreadable, not UTF-8 or unparsable file, nesting
+    deeper than `bounds.MAX_DEPTH`, YAML aliases that expand too far, `$ref`s that point nowhere,
+    and everything openapi-spec-validator reports, each with its JSON pointer.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _error(str(path), f"cannot read the document: {exc.strerror}", "check the path") from exc
-    return load_data(_parse(text, path), path.name)
+    return load_data(_parse(read_utf8(path, "the document"), path), path.name)
 
 
 def load_data(data: Any, source: str) -> Document:
@@ -38,6 +37,10 @@ def load_data(data: Any, source: str) -> Document:
     if not isinstance(data, Mapping):
         raise _error("#", "the document is not an object", "an OpenAPI document is a JSON/YAML object")
     reporter = Reporter()
+    # Every later step walks the data recursively: refuse what would exhaust the stack first.
+    too_deep = depth_problem(data)
+    if too_deep is not None:
+        raise CodegenError([too_deep])
     # YAML reads `200:` as a number and `on:` as a boolean; JSON Schema cannot check such keys.
     _report_non_string_keys(data, "#", reporter)
     reporter.raise_if_errors()
@@ -57,17 +60,39 @@ def _error(location: str, message: str, hint: str) -> CodegenError:
 
 
 def _parse(text: str, path: Path) -> Any:
-    if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
-            raise _error(where, f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix the syntax") from exc
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _error(f"{path}:{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}", "fix the syntax") from exc
+        if path.suffix.lower() in (".yaml", ".yml"):
+            return _parse_yaml(text, path)
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _error(f"{path}:{exc.lineno}:{exc.colno}", f"invalid JSON: {exc.msg}", "fix the syntax") from exc
+    except RecursionError as exc:
+        # The parsers recurse once per level; Python's stack ends near 1,000 levels.
+        raise _error(
+            str(path),
+            f"the document is nested too deeply to read (the limit is {MAX_DEPTH} levels)",
+            "flatten the schema: move nested object schemas into components and use $ref",
+        ) from exc
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
+    """Compose the YAML node graph, refuse alias bombs and recursive aliases, then build the data."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        problem = yaml_alias_problem(node)
+        if problem is not None:
+            raise CodegenError([problem])
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+        raise _error(where, f"invalid YAML: {getattr(exc, 'problem', exc)}", "fix the syntax") from exc
+    finally:
+        loader.dispose()
 
 
 def _report_non_string_keys(node: Any, location: str, reporter: Reporter) -> None:

@@ -49,6 +49,7 @@ class MessageBuilder:
 
     def message(self, full_name: str, schema: Schema) -> DraftMessage:
         """The draft of message `full_name` described by `schema`, with its nested types."""
+        self._check_is_object(full_name, schema)
         fields = self._fields(full_name, schema)
         nested = [self.message(f"{full_name}.{i.name}", i.schema) for i in fields.inline]
         for child in self._index.nested_in(full_name, ComponentKind.MESSAGE):
@@ -72,6 +73,27 @@ class MessageBuilder:
             description=schema.text,
             location=schema.location,
         )
+
+    def _check_is_object(self, full_name: str, schema: Schema) -> None:
+        """A message is an object: a component typed otherwise (`{"type": "string"}`) has no message form.
+
+        Converting it anyway would give an empty message, and every field referring to it would
+        change its wire type (a string on the wire becomes a nested message).
+        """
+        if not schema.is_object:
+            self._reporter.error(
+                schema.location,
+                f"component {full_name!r} is not a schema object, so it cannot become a message",
+                'describe a message as an object schema ({"type": "object", "properties": {...}})',
+            )
+        elif schema.types is not None and "type" not in schema.malformed and "object" not in schema.types:
+            self._reporter.error(
+                schema.location + "/type",
+                f"component {full_name!r} has type {' or '.join(schema.types)}, not object; "
+                "proto has no named scalar types, and an empty message would change the wire type",
+                "write the type inline in each property that refers to this component, "
+                "or make it an object schema with properties",
+            )
 
     def _check_nested_names(self, full_name: str, nested: list[tuple[str, str]]) -> None:
         first: dict[str, str] = {}

@@ -103,11 +103,11 @@ def convert_fixture(directory: Path) -> ModelResult:
 
 
 def read_tree(root: Path) -> dict[str, str]:
-    """{relative posix path: text} of every file below `root`."""
+    """{relative posix path: text} of every file below `root`, but the generator's manifest (its own record)."""
     return {
         path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(root.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.relative_to(root).as_posix() != ".codegen-manifest.json"
     }
 
 

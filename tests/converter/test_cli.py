@@ -151,15 +151,16 @@ def test_every_error_is_printed(tmp_path: Path) -> None:
 def test_a_good_document_writes_the_proto_and_the_lock(tmp_path: Path) -> None:
     fixture = FIXTURES / "services"
     lock_path, out = tmp_path / "lock.json", tmp_path / "out"
-    (out / "stale").mkdir(parents=True)
-    (out / "stale" / "gone.proto").write_text("// replaced\n", encoding="utf-8")
 
     run = run_cli("proto", "--spec", fixture / "openapi.json", "--lock", lock_path, "--out", out)
 
     assert run.returncode == 0, run.stderr
     assert run.stderr == ""
     assert "wrote 1 .proto file(s)" in run.stdout
-    assert read_tree(out) == read_tree(fixture / "expected"), "--out must hold exactly the converted files"
+    written = read_tree(out)
+    manifest = json.loads((out / ".codegen-manifest.json").read_text(encoding="utf-8"))
+    assert written == read_tree(fixture / "expected"), "--out must hold exactly the converted files"
+    assert list(manifest["files"]["proto_out"]) == list(written), "the manifest lists what was written"
     lock = json.loads(lock_path.read_text(encoding="utf-8"))
     assert lock["messages"]["acme.shop.v1.AddItemRequest"]["fields"] == {"cart_id": 1, "quantity": 3, "sku": 2}
 
