@@ -62,8 +62,8 @@ class _Run:
         self.deleted: list[Path] = []
 
     def stage(self, target: Path, data: bytes) -> None:
+        self._make_parents(target.parent)
         try:
-            self._make_parents(target.parent)
             mode = 0o666
             try:
                 current = os.lstat(target)
@@ -127,12 +127,19 @@ class _Run:
         return any(directory != root and directory.is_relative_to(root) for root in self.roots)
 
     def _make_parents(self, directory: Path) -> None:
+        """Create `directory` and its missing parents; WriteFailed names the one that failed."""
         missing: list[Path] = []
         while not directory.is_dir():
+            if os.path.lexists(directory):
+                cause = NotADirectoryError(20, "a file is in the way of a directory", str(directory))
+                raise WriteFailed(directory, cause)
             missing.append(directory)
             directory = directory.parent
         for path in reversed(missing):
-            os.mkdir(path)  # 0o777 less the umask
+            try:
+                os.mkdir(path)  # 0o777 less the umask
+            except OSError as exc:
+                raise WriteFailed(path, exc) from exc
             self.created.append(path)
 
 

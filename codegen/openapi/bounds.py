@@ -91,7 +91,8 @@ def yaml_alias_problem(root: Any) -> Diagnostic | None:
     return Diagnostic(
         Severity.ERROR,
         location,
-        f"YAML aliases expand this value to {sizes[id(node)]:,} nodes (limit {limit:,}; anchors inside anchors?)",
+        f"YAML aliases expand this value{_line(node)} to {sizes[id(node)]:,} nodes "
+        f"(limit {limit:,}; anchors inside anchors?)",
         "write the repeated parts out, or share them with $ref instead of YAML aliases",
     )
 
@@ -111,3 +112,10 @@ def _children(node: Any) -> list[tuple[str, Any]]:
         else:
             children.append((str(index), item))
     return children
+
+
+def _line(node: Any) -> str:
+    """` (line N)` where the node starts in the YAML text, when the loader recorded it."""
+    mark = getattr(node, "start_mark", None)
+    line = getattr(mark, "line", None)
+    return f" (line {line + 1})" if isinstance(line, int) else ""
