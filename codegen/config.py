@@ -35,8 +35,13 @@ class Config:
     proto_out: Path
     python_out: Path
     python_package: str
-    location: str = "[tool.codegen]"
-    """Where the settings were read (`path/pyproject.toml#/tool/codegen`); diagnostics add the key."""
+    pyproject: Path = Path("pyproject.toml")
+    """The file the settings were read from."""
+
+    @property
+    def location(self) -> str:
+        """Where the settings are (`path/pyproject.toml#/tool/codegen`); diagnostics add the key."""
+        return f"{self.pyproject}#/tool/codegen"
 
 
 def load_config(pyproject: Path) -> Config:
@@ -87,7 +92,7 @@ def load_config(pyproject: Path) -> Config:
         proto_out=root / section["proto_out"],
         python_out=root / section["python_out"],
         python_package=package,
-        location=location,
+        pyproject=pyproject,
     )
 
 

@@ -196,4 +196,5 @@ def _settings(config: Config) -> dict[str, str]:
         "proto_out": relative(config.proto_out, base),
         "python_out": ".",
         "python_package": config.python_package,
+        "pyproject": relative(config.pyproject, base),
     }
