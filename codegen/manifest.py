@@ -13,7 +13,8 @@ One JSON file, `.codegen-manifest.json`, in the directory of the main output (`p
 - `warnings`: the warnings of the run.
 
 It is written in the same transaction as the output and the lock, so it always describes what
-is on disk. A merge conflict in it is resolved by running the generator again.
+is on disk. A merge conflict in it is resolved by taking either side and running the generator
+again (a manifest that cannot be read stops the run rather than disown every file).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ TOOLS = ("grpcio-tools", "jinja2")
 _ABOUT = (
     "Written by `python -m codegen`: every file it generated (size, SHA-256) and a hash of its inputs. "
     "Only these files are replaced or deleted by the next run. Do not edit; after a merge conflict here, "
-    "run the generator again."
+    "take either side and run the generator again."
 )
 
 

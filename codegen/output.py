@@ -24,7 +24,7 @@ from .diagnostics import CodegenError, Diagnostic, Reporter, Severity
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .transaction import WriteFailed, commit
 
-__all__ = ["OutputRoot", "diff_tree", "write_output"]
+__all__ = ["OutputRoot", "check_roots", "diff_tree", "write_output"]
 
 _SHOWN_UNOWNED = 10
 """How many files not owned are named one by one before the rest are counted."""
@@ -58,8 +58,10 @@ def write_output(
     having changed nothing, when a check in the module docstring fails (at the root's `setting`,
     or at the path of each file not owned) or when a file cannot be written (at its path).
     """
-    _check_roots(roots, spec, lock)
+    check_roots(roots, spec, lock)
     home = roots[0].directory
+    if not force:
+        _check_manifest_readable(home / MANIFEST_NAME)
     previous = [m for m in (_manifest_in(r.directory) for r in roots) if m is not None]
     writes: dict[Path, bytes] = {}
     deletes: list[Path] = []
@@ -104,7 +106,12 @@ def write_output(
     return sorted([*writes, *deletes])
 
 
-def _check_roots(roots: Sequence[OutputRoot], spec: Path, lock: Path) -> None:
+def check_roots(roots: Sequence[OutputRoot], spec: Path, lock: Path) -> None:
+    """Refuse output directories that are files, overlap, or contain the spec or the lock.
+
+    Looks only at paths (the roots' files are not needed), so a run can call it before building.
+    Raises CodegenError with every problem, each at the root's `setting`.
+    """
     reporter = Reporter()
     resolved = [r.directory.resolve() for r in roots]
     for index, root in enumerate(roots):
@@ -153,6 +160,23 @@ def _unowned_errors(unowned: list[Path], roots: Sequence[OutputRoot]) -> list[Di
             )
         )
     return errors
+
+
+def _check_manifest_readable(path: Path) -> None:
+    """A manifest that exists but cannot be read (a merge conflict in it) would disown every file: say so."""
+    if os.path.lexists(path) and read_manifest(path) is None:
+        raise CodegenError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    str(path),
+                    "the generator's manifest cannot be read (a merge conflict in it?), so it cannot tell "
+                    "which files it wrote",
+                    "take either side of the conflict (`git checkout --theirs -- <this file>`) and run again; "
+                    "or pass --force to write anyway (files not listed are then kept, not deleted)",
+                )
+            ]
+        )
 
 
 def _manifest_in(directory: Path) -> tuple[Path, Manifest] | None:

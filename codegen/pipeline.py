@@ -18,7 +18,7 @@ differ. Each stage reports into a `Reporter` and raises `CodegenError` with ever
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -29,7 +29,7 @@ from .lock import Lock, dump_lock, load_lock, number
 from .manifest import MANIFEST_NAME, Manifest, current_inputs, relative
 from .model import Api
 from .openapi import Document, load, to_draft
-from .output import OutputRoot, diff_tree, write_output
+from .output import OutputRoot, check_roots, diff_tree, write_output
 from .proto import compile_protos, to_proto
 from .python.layout import PythonLayout
 
@@ -76,6 +76,7 @@ def convert(spec: Path, lock: Path, out: Path, *, strict: bool = False, force: b
     must not be a file or contain the spec or the lock, nor files the generator did not write
     unless `force`). Raises CodegenError (nothing written) otherwise.
     """
+    check_roots([OutputRoot("proto_out", out, "--out", {})], spec, lock)
     result = to_model(load(spec), load_lock(lock))
     raise_if_strict(result.warnings, strict)
     protos = to_proto(result.api)
@@ -107,11 +108,7 @@ class Generated:
 
     def roots(self, config: Config) -> list[OutputRoot]:
         """The output directories and their files, python_out (which holds the manifest) first."""
-        where = config.location
-        return [
-            OutputRoot("python_out", config.python_out, f"{where}/python_out", self.python),
-            OutputRoot("proto_out", config.proto_out, f"{where}/proto_out", self.protos),
-        ]
+        return _roots(config, self.python, self.protos)
 
 
 def build(config: Config, *, strict: bool = False) -> Generated:
@@ -158,6 +155,7 @@ def generate(config: Config, *, strict: bool = False, force: bool = False) -> Ge
     (`output.write_output`; `force` lets it write where files it does not own are). Raises
     CodegenError, having written nothing, on bad input or output settings.
     """
+    check_roots(_roots(config, {}, {}), config.spec, config.lock)
     generated = build(config, strict=strict)
     written = write_output(
         generated.roots(config), generated.manifest, config.lock, generated.lock_text, spec=config.spec, force=force
@@ -198,3 +196,11 @@ def _settings(config: Config) -> dict[str, str]:
         "python_package": config.python_package,
         "pyproject": relative(config.pyproject, base),
     }
+
+
+def _roots(config: Config, python: Mapping[str, str], protos: Mapping[str, str]) -> list[OutputRoot]:
+    where = config.location
+    return [
+        OutputRoot("python_out", config.python_out, f"{where}/python_out", python),
+        OutputRoot("proto_out", config.proto_out, f"{where}/proto_out", protos),
+    ]

@@ -251,3 +251,19 @@ def test_generate_keeps_modes_normal_and_writes_only_what_changed(project: Path)
     assert "generated/.codegen-manifest.json" in changed and "spec/depot-ci.lock.json" in changed
     assert "proto/depot/ci/v1/ci.proto" in changed
     assert "generated/depot_ci/__init__.py" not in changed, "unchanged files are left alone"
+
+
+def test_a_manifest_with_a_merge_conflict_stops_the_run(project: Path) -> None:
+    manifest = project.parent / "generated" / MANIFEST
+    text = manifest.read_text()
+    manifest.write_text("<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> theirs\n")
+    _change_spec(project.parent)
+    errors = _refused(project.parent, ["generate", "--config", project], str(manifest))
+    assert "merge conflict" in errors[0]
+
+
+def test_output_settings_are_checked_before_the_build(tmp_path: Path, inputs: tuple[Path, Path]) -> None:
+    """A bad --out is reported even when the spec is broken too: it is checked first."""
+    spec, lock = inputs
+    spec.write_text("{ not json")
+    _refused(tmp_path, _proto(spec, lock, spec.parent), "--out")
