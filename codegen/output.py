@@ -16,7 +16,8 @@ Then the changed output files, the manifest and the lock are written in one tran
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,7 +104,26 @@ def write_output(
                 )
             ]
         ) from failed
+    if not previous:
+        _repair_modes(r.directory for r in roots)
     return sorted([*writes, *deletes])
+
+
+def _repair_modes(directories: Iterable[Path]) -> None:
+    """Give output directories left at 0700 by generators before the manifest their usual mode.
+
+    Those versions swapped in a whole temporary directory (created 0700) as the output root;
+    a root at 0700 with no manifest is that, so it gets 0777 less the umask. Once a manifest
+    exists, modes are the user's and left alone.
+    """
+    mask = os.umask(0)
+    os.umask(mask)
+    for directory in directories:
+        try:
+            if stat.S_IMODE(directory.stat().st_mode) == 0o700:
+                directory.chmod(0o777 & ~mask)
+        except OSError:
+            pass  # cosmetic; the output itself is written
 
 
 def check_roots(roots: Sequence[OutputRoot], spec: Path, lock: Path) -> None:

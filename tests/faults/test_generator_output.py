@@ -267,3 +267,17 @@ def test_output_settings_are_checked_before_the_build(tmp_path: Path, inputs: tu
     spec, lock = inputs
     spec.write_text("{ not json")
     _refused(tmp_path, _proto(spec, lock, spec.parent), "--out")
+
+
+def test_output_left_at_0700_by_generators_before_the_manifest_gets_normal_modes(project: Path) -> None:
+    root = project.parent
+    (root / "generated" / MANIFEST).unlink()
+    for name in ("generated", "proto"):
+        (root / name).chmod(0o700)
+    run = run_codegen("generate", "--config", project)
+    assert run.returncode == 0, run.stderr
+    assert {stat.S_IMODE((root / name).stat().st_mode) for name in ("generated", "proto")} == {0o755}
+    (root / "proto").chmod(0o700)  # now the user's choice: the manifest exists
+    _change_spec(root)
+    assert run_codegen("generate", "--config", project).returncode == 0
+    assert stat.S_IMODE((root / "proto").stat().st_mode) == 0o700
