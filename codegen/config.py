@@ -81,7 +81,7 @@ def load_config(pyproject: Path) -> Config:
                     f"{location}/python_package",
                     f"{package!r} is not an importable Python package name",
                     "use dotted Python identifiers, e.g. "
-                    + repr(".".join(_identifier(part) for part in package.split(".")) or "my_api"),
+                    + repr(".".join(_identifier(part) for part in package.split(".") if part) or "my_api"),
                 )
             ]
         )
