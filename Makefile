@@ -25,10 +25,10 @@ test: $(STAMP)
 check: $(STAMP)
 	$(PY) -m codegen check
 
-## lint: ruff and mypy --strict on codegen/, generated/, depot_ci_emulator/ and bench/
+## lint: ruff and mypy --strict on codegen/, generated/, depot_ci_emulator/, src/ and bench/
 lint: $(STAMP)
-	$(PY) -m ruff check codegen generated depot_ci_emulator tests bench
-	$(PY) -m mypy codegen generated/depot_ci depot_ci_emulator bench
+	$(PY) -m ruff check codegen generated depot_ci_emulator src tests bench
+	$(PY) -m mypy codegen generated/depot_ci depot_ci_emulator src/depot_ci_tools bench
 
 ## bench: run the benchmarks and write docs/benchmarks.md
 bench: $(STAMP)

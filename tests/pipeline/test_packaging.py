@@ -37,10 +37,15 @@ def test_wheel_holds_the_generated_package_and_only_runtime_requirements(repo_ro
         names = archive.namelist()
         metadata = email.message_from_bytes(archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))))
     packages = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
-    assert packages == {"depot_ci", "depot_ci_emulator"}
+    assert packages == {"depot_ci", "depot_ci_emulator", "depot_ci_tools"}
     assert {"depot_ci/py.typed", "depot_ci/v1/ci_pb2.pyi", "depot_ci/v1/ci_connect.py"} <= set(names)
-    unconditional = sorted(r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r)
-    assert [r.split("==")[0] for r in unconditional] == ["connectrpc", "protobuf"]
+    assert {"depot_ci_tools/py.typed", "depot_ci_tools/logs.py", "depot_ci_tools/runs.py"} <= set(names)
+    requirements = metadata.get_all("Requires-Dist") or []
+    unconditional = sorted(r for r in requirements if "extra ==" not in r)
+    # Compatible ranges, never exact pins: the package installs next to other users of these runtimes.
+    assert unconditional == ["connectrpc<0.14,>=0.13.0", "protobuf<8,>=7.35.1"]
+    extras = {r.split(";")[1].split("==")[1].strip().strip("'\"") for r in requirements if "extra ==" in r}
+    assert {"typing", "serve"} <= extras
 
 
 def test_installed_package_imports_without_the_repository_on_the_path(repo_root: Path, tmp_path: Path) -> None:
@@ -63,9 +68,9 @@ def test_installed_package_imports_without_the_repository_on_the_path(repo_root:
         capture_output=True,
     )
     script = (
-        "import depot_ci, depot_ci.v1 as v1\n"
+        "import depot_ci, depot_ci.v1 as v1, depot_ci_tools\n"
         "print(depot_ci.__file__)\n"
-        "print(v1.CIServiceClientSync.__name__, v1.GetRunRequest(run_id='r').run_id)\n"
+        "print(v1.CIServiceClientSync.__name__, v1.GetRunRequest(run_id='r').run_id, depot_ci_tools.wait_for_run.__name__)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -77,4 +82,4 @@ def test_installed_package_imports_without_the_repository_on_the_path(repo_root:
     )
     location, names = result.stdout.splitlines()
     assert Path(location).is_relative_to(target)
-    assert names == "CIServiceClientSync r"
+    assert names == "CIServiceClientSync r wait_for_run"
