@@ -92,7 +92,8 @@ def wait_for_run(
     status: GetRunStatusResponse | None = None
     while not schedule.expired():
         try:
-            status = client.get_run_status(GetRunStatusRequest(run_id=run_id), headers=headers, **schedule.call_timeout())
+            request = GetRunStatusRequest(run_id=run_id)
+            status = client.get_run_status(request, headers=headers, **schedule.call_timeout())
         except ConnectError as error:
             if error.code == Code.DEADLINE_EXCEEDED and schedule.expired():
                 raise schedule.timed_out(run_id, status) from error
@@ -121,9 +122,8 @@ async def wait_for_run_async(
     status: GetRunStatusResponse | None = None
     while not schedule.expired():
         try:
-            status = await client.get_run_status(
-                GetRunStatusRequest(run_id=run_id), headers=headers, **schedule.call_timeout()
-            )
+            request = GetRunStatusRequest(run_id=run_id)
+            status = await client.get_run_status(request, headers=headers, **schedule.call_timeout())
         except ConnectError as error:
             if error.code == Code.DEADLINE_EXCEEDED and schedule.expired():
                 raise schedule.timed_out(run_id, status) from error

@@ -21,7 +21,6 @@ from connectrpc.errors import ConnectError
 from connectrpc.request import RequestContext
 from depot_ci.v1 import (
     CIService,
-    RetryPolicy,
     CIServiceASGIApplication,
     CIServiceClient,
     CIServiceClientSync,
@@ -43,6 +42,7 @@ from depot_ci.v1 import (
     ListRunsResponse,
     ListRunsResponseRun,
     LogLine,
+    RetryPolicy,
     RunRequest,
     RunResponse,
     StreamJobAttemptLogsRequest,
@@ -264,7 +264,7 @@ class Caller:
         self.kind = kind
         self.script = Script()
         asgi.script = wsgi.script = self.script
-        self._url = url if kind.endswith("http") else "http://depot.test"
+        self.url = url if kind.endswith("http") else "http://depot.test"
         self._asgi = asgi
         self._wsgi = wsgi
         self.received: list[Any] = []
@@ -281,7 +281,7 @@ class Caller:
         http = None if self.kind.endswith("http") else SyncClient(WSGITransport(CIServiceWSGIApplication(self._wsgi)))
         if http is not None:
             options["http_client"] = http
-        client = CIServiceClientSync.from_env(**options) if from_env else CIServiceClientSync(self._url, **options)
+        client = CIServiceClientSync.from_env(**options) if from_env else CIServiceClientSync(self.url, **options)
         with client:
             result = operation(client)
             if isinstance(result, Iterator):
@@ -297,7 +297,7 @@ class Caller:
             return await self._run_async(operation, from_env, {**options, "http_client": Client(transport)})
 
     async def _run_async(self, operation: Any, from_env: bool, options: dict[str, Any]) -> Any:
-        client = CIServiceClient.from_env(**options) if from_env else CIServiceClient(self._url, **options)
+        client = CIServiceClient.from_env(**options) if from_env else CIServiceClient(self.url, **options)
         async with client:
             result = operation(client)
             if isinstance(result, AsyncIterator):

@@ -70,7 +70,8 @@ def test_installed_package_imports_without_the_repository_on_the_path(repo_root:
     script = (
         "import depot_ci, depot_ci.v1 as v1, depot_ci_tools\n"
         "print(depot_ci.__file__)\n"
-        "print(v1.CIServiceClientSync.__name__, v1.GetRunRequest(run_id='r').run_id, depot_ci_tools.wait_for_run.__name__)\n"
+        "print(v1.CIServiceClientSync.__name__, v1.GetRunRequest(run_id='r').run_id,"
+        " depot_ci_tools.wait_for_run.__name__)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],

@@ -1,0 +1,72 @@
+"""`from_env`: base URL, token and organization from the environment; explicit arguments win."""
+
+from __future__ import annotations
+
+import pytest
+from depot_ci.v1 import CIServiceClient, CIServiceClientSync, GetRunRequest
+
+from .support import Caller
+
+REQUEST = GetRunRequest(run_id="run_1")
+
+
+@pytest.fixture
+def environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ("DEPOT_API_URL", "DEPOT_TOKEN", "DEPOT_ORG_ID"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_url_token_and_organization_come_from_the_environment(caller: Caller, environment: pytest.MonkeyPatch) -> None:
+    environment.setenv("DEPOT_API_URL", caller.url)
+    environment.setenv("DEPOT_TOKEN", "token-from-env")
+    environment.setenv("DEPOT_ORG_ID", "org-from-env")
+    assert caller.call(lambda client: client.get_run(REQUEST), from_env=True).run_id == "run_1"
+    assert caller.script.headers == [{"authorization": "Bearer token-from-env", "x-depot-org": "org-from-env"}]
+
+
+def test_explicit_arguments_win(local_caller: Caller, environment: pytest.MonkeyPatch) -> None:
+    environment.setenv("DEPOT_API_URL", "not a url, and not used")
+    environment.setenv("DEPOT_TOKEN", "token-from-env")
+    environment.setenv("DEPOT_ORG_ID", "org-from-env")
+    local_caller.call(
+        lambda client: client.get_run(REQUEST),
+        from_env=True,
+        base_url=local_caller.url,
+        token="explicit-token",
+        headers={"X-Depot-Org": "explicit-org"},
+    )
+    assert local_caller.script.headers == [{"authorization": "Bearer explicit-token", "x-depot-org": "explicit-org"}]
+
+
+def test_without_an_organization_no_organization_header_is_sent(
+    local_caller: Caller, environment: pytest.MonkeyPatch
+) -> None:
+    environment.setenv("DEPOT_TOKEN", "token-from-env")
+    local_caller.call(lambda client: client.get_run(REQUEST), from_env=True)
+    assert local_caller.script.headers == [{"authorization": "Bearer token-from-env", "x-depot-org": ""}]
+
+
+@pytest.mark.parametrize("client_class", [CIServiceClientSync, CIServiceClient])
+def test_a_missing_token_is_a_clear_error_naming_the_variable(
+    client_class: type[CIServiceClientSync | CIServiceClient], environment: pytest.MonkeyPatch
+) -> None:
+    environment.setenv("DEPOT_ORG_ID", "org-from-env")
+    with pytest.raises(ValueError, match="DEPOT_TOKEN"):
+        client_class.from_env()
+    environment.setenv("DEPOT_TOKEN", "")
+    with pytest.raises(ValueError, match="DEPOT_TOKEN"):
+        client_class.from_env()
+
+
+def test_a_base_url_from_the_environment_without_a_scheme_names_the_variable(environment: pytest.MonkeyPatch) -> None:
+    environment.setenv("DEPOT_TOKEN", "token-from-env")
+    environment.setenv("DEPOT_API_URL", "api.depot.dev")
+    with pytest.raises(ValueError, match="DEPOT_API_URL"):
+        CIServiceClientSync.from_env()
+
+
+@pytest.mark.parametrize("url", ["api.depot.dev", "localhost:8080", "ftp://api.depot.dev", ""])
+def test_the_constructor_rejects_a_base_url_without_an_http_scheme(url: str) -> None:
+    with pytest.raises(ValueError, match="scheme"):
+        CIServiceClientSync(url)
