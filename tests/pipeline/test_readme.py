@@ -1,7 +1,9 @@
-"""The README's two examples run as written: the server example serves, the client example calls it.
+"""The README's examples run as written.
 
-The only edits are the ones a reader makes too: the port the server listens on, and the base URL
-the client calls (the test's local server instead of api.depot.dev).
+The server example serves and the client example calls it; the examples of the client's features
+call the scripted service of the client tests (tests/client/support.py) on a local server. The
+only edits are the ones a reader makes too: the port the server listens on, and the environment
+(`DEPOT_API_URL` pointing at the local server, a `DEPOT_TOKEN`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from client.support import Script, ScriptedDepot
+from depot_ci.v1 import CIServiceASGIApplication
+from live_servers import serve_asgi
 
 _EXAMPLE = re.compile(r"<!-- example: (?P<name>\w+) -->\n```python\n(?P<code>.*?)```", re.S)
 
@@ -44,12 +49,78 @@ def _wait_until_listening(port: int, server: subprocess.Popen[str], seconds: flo
     raise AssertionError("the server example did not start listening")
 
 
+_FEATURES = ("paging", "retries", "follow", "tools", "testing")
+
+
 def test_readme_examples_have_the_promised_size(repo_root: Path) -> None:
     examples = _examples(repo_root)
-    assert set(examples) == {"client", "server"}
+    assert set(examples) == {"client", "server", *_FEATURES}
     sizes = {name: sum(1 for line in code.splitlines() if line.strip()) for name, code in examples.items()}
-    assert sizes["client"] <= 10, sizes
-    assert sizes["server"] <= 15, sizes
+    assert sizes["server"] <= 16, sizes
+    assert all(size <= 10 for name, size in sizes.items() if name != "server"), sizes
+
+
+def _run(code: str, directory: Path, url: str) -> list[str]:
+    script = directory / "example.py"
+    script.write_text(code)
+    environment = {**os.environ, "DEPOT_API_URL": url, "DEPOT_TOKEN": "test-token"}
+    environment.pop("DEPOT_ORG_ID", None)
+    result = subprocess.run(
+        [sys.executable, str(script)], cwd=directory, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+@pytest.fixture(scope="module")
+def scripted() -> Iterator[tuple[str, ScriptedDepot]]:
+    service = ScriptedDepot()
+    with serve_asgi(CIServiceASGIApplication(service)) as url:
+        yield url, service
+
+
+def _script(service: ScriptedDepot, **settings: object) -> Script:
+    service.script = Script(**settings)  # type: ignore[arg-type]
+    return service.script
+
+
+def test_paging_example(repo_root: Path, tmp_path: Path, scripted: tuple[str, ScriptedDepot]) -> None:
+    url, service = scripted
+    script = _script(service)
+    assert _run(_examples(repo_root)["paging"], tmp_path, url) == [f"{run} finished" for run in script.runs]
+    assert script.page_sizes == [100]
+
+
+def test_retries_example(repo_root: Path, tmp_path: Path, scripted: tuple[str, ScriptedDepot]) -> None:
+    url, service = scripted
+    script = _script(service, get_run_failures=3)
+    assert _run(_examples(repo_root)["retries"], tmp_path, url) == ["run_123 running"]
+    assert script.calls["get_run"] == 4
+    assert script.headers[-1]["authorization"] == "Bearer test-token"
+
+
+def test_follow_example(repo_root: Path, tmp_path: Path, scripted: tuple[str, ScriptedDepot]) -> None:
+    url, service = scripted
+    script = _script(service, cut_after={3, 7})
+    lines = _run(_examples(repo_root)["follow"], tmp_path, url)
+    assert lines == [f"{number} {body}" for number, body in enumerate(script.log_lines)]
+    assert script.cursors == ["", "3", "7"]
+
+
+def test_tools_example(repo_root: Path, tmp_path: Path, scripted: tuple[str, ScriptedDepot]) -> None:
+    url, service = scripted
+    script = _script(service, statuses=["finished"])
+    assert _run(_examples(repo_root)["tools"], tmp_path, url) == [
+        "11 bytes",
+        "23 bytes",
+        "34 bytes",
+        "finished attempt.log 34",
+    ]
+    assert (tmp_path / "attempt.log").read_bytes() == b"".join(script.export_chunks)
+
+
+def test_testing_example(repo_root: Path, tmp_path: Path) -> None:
+    assert _run(_examples(repo_root)["testing"], tmp_path, "http://127.0.0.1:9") == ["finished"]
 
 
 @pytest.fixture
@@ -77,18 +148,5 @@ def served_example(repo_root: Path, tmp_path: Path) -> Iterator[int]:
 def test_readme_client_example_calls_the_readme_server_example(
     repo_root: Path, tmp_path: Path, served_example: int
 ) -> None:
-    code = _examples(repo_root)["client"].replace("https://api.depot.dev", f"http://127.0.0.1:{served_example}")
-    assert f"127.0.0.1:{served_example}" in code
-    script = tmp_path / "client_example.py"
-    script.write_text(code)
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=tmp_path,
-        env={**os.environ, "DEPOT_TOKEN": "test-token"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [".depot/workflows/ci.yml running []", "step 0", "step 1", "step 2"]
+    lines = _run(_examples(repo_root)["client"], tmp_path, f"http://127.0.0.1:{served_example}")
+    assert lines == [".depot/workflows/ci.yml running []", "step 0", "step 1", "step 2"]
