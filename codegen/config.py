@@ -7,23 +7,53 @@
     python_out = "generated"              # the Python package tree
     python_package = "depot_ci"           # the importable package everything goes under
 
+    [tool.codegen.client]                 # optional: what `XClient.from_env()` reads
+    base_url_env = "ACME_API_URL"         # the base URL (default: the document's first server)
+    token_env = "ACME_TOKEN"              # the API token; from_env fails naming it when unset
+    token_header = "Authorization"        # (default) the header the token goes in ...
+    token_format = "Bearer {token}"       # (default) ... and how
+    header_env = { "x-acme-org" = "ACME_ORG_ID" }   # more headers, each from a variable when set
+
 Relative paths are relative to the directory of pyproject.toml. `python_package` must be a
 dotted Python identifier (`depot_ci`, `acme.api`): it is the import name of the output.
+`[project].version`, when present, becomes the generated package's `__version__`.
 """
 
 from __future__ import annotations
 
 import keyword
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import CodegenError, Diagnostic, Severity
 from .files import read_utf8
 
-__all__ = ["Config", "load_config"]
+__all__ = ["ClientSettings", "Config", "load_config"]
 
 _KEYS = ("spec", "lock", "proto_out", "python_out", "python_package")
+_CLIENT_KEYS = ("base_url_env", "token_env", "token_header", "token_format", "header_env")
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_HEADER = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ClientSettings:
+    """`[tool.codegen.client]`: the environment variables `XClient.from_env` reads."""
+
+    base_url_env: str = ""
+    token_env: str = ""
+    token_header: str = "Authorization"
+    token_format: str = "Bearer {token}"
+    header_env: tuple[tuple[str, str], ...] = ()
+    """(header, variable) pairs, in the order written."""
+
+    @property
+    def from_env(self) -> bool:
+        """Whether the clients get a `from_env` (any variable is configured)."""
+        return bool(self.base_url_env or self.token_env or self.header_env)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +67,9 @@ class Config:
     python_package: str
     pyproject: Path = Path("pyproject.toml")
     """The file the settings were read from."""
+    client: ClientSettings = field(default_factory=ClientSettings)
+    version: str = ""
+    """The project's version (`[project].version`), or "" when it has none."""
 
     @property
     def location(self) -> str:
@@ -86,7 +119,11 @@ def load_config(pyproject: Path) -> Config:
             ]
         )
     root = pyproject.resolve().parent
+    project = data.get("project")
+    version = project.get("version") if isinstance(project, dict) else None
     return Config(
+        client=_client_settings(section.get("client", {}), f"{location}/client"),
+        version=version if isinstance(version, str) else "",
         spec=root / section["spec"],
         lock=root / section["lock"],
         proto_out=root / section["proto_out"],
@@ -107,3 +144,49 @@ def _identifier(part: str) -> str:
     if cleaned[:1].isdigit():
         cleaned = "_" + cleaned
     return cleaned + "_" if keyword.iskeyword(cleaned) else cleaned
+
+
+def _client_settings(section: Any, location: str) -> ClientSettings:
+    """Read `[tool.codegen.client]`; CodegenError naming each bad setting."""
+    problems: list[Diagnostic] = []
+
+    def fail(key: str, message: str, hint: str) -> None:
+        problems.append(Diagnostic(Severity.ERROR, f"{location}/{key}" if key else location, message, hint))
+
+    if not isinstance(section, dict):
+        raise CodegenError([Diagnostic(Severity.ERROR, location, "must be a table", "see codegen/config.py")])
+    for key in sorted(set(section) - set(_CLIENT_KEYS)):
+        fail(key, f"unknown setting {key!r}", f"expected one of {', '.join(_CLIENT_KEYS)}")
+    strings: dict[str, str] = {}
+    for key in ("base_url_env", "token_env", "token_header", "token_format"):
+        value = section.get(key, getattr(ClientSettings(), key))
+        if key in section and (not isinstance(value, str) or not value):
+            fail(key, f"{key} must be a non-empty string", "see codegen/config.py")
+            value = ""
+        strings[key] = value if isinstance(value, str) else ""
+    for key in ("base_url_env", "token_env"):
+        if strings[key] and not _VARIABLE.fullmatch(strings[key]):
+            fail(key, f"{strings[key]!r} is not an environment variable name", "use letters, digits and _")
+    if "token_header" in section and strings["token_header"] and not _HEADER.fullmatch(strings["token_header"]):
+        fail("token_header", f"{strings['token_header']!r} is not an HTTP header name", "use a header name")
+    if "{token}" not in strings["token_format"]:
+        fail("token_format", "token_format must contain {token}", 'for example "Bearer {token}"')
+    headers = section.get("header_env", {})
+    pairs: list[tuple[str, str]] = []
+    if not isinstance(headers, dict):
+        fail("header_env", "header_env must be a table of header = variable", 'for example { "x-org" = "ORG" }')
+    else:
+        for header, variable in headers.items():
+            if not _HEADER.fullmatch(header) or not isinstance(variable, str) or not _VARIABLE.fullmatch(variable):
+                fail(f"header_env/{header}", f"{header} = {variable!r} is not a header and a variable name", "")
+            else:
+                pairs.append((header, variable))
+    if problems:
+        raise CodegenError(problems)
+    return ClientSettings(
+        base_url_env=strings["base_url_env"],
+        token_env=strings["token_env"],
+        token_header=strings["token_header"] or "Authorization",
+        token_format=strings["token_format"] or "Bearer {token}",
+        header_env=tuple(pairs),
+    )

@@ -27,6 +27,7 @@ __all__ = [
     "EnumValue",
     "Field",
     "FieldLabel",
+    "Idempotency",
     "MapType",
     "Message",
     "MessageRef",
@@ -212,6 +213,21 @@ class StreamKind(enum.Enum):
         return self in (StreamKind.SERVER, StreamKind.BIDI)
 
 
+class Idempotency(enum.Enum):
+    """A method's idempotency level (protobuf's `MethodOptions.IdempotencyLevel`)."""
+
+    UNKNOWN = "unknown"
+    NO_SIDE_EFFECTS = "no_side_effects"
+    """Reads: calling it changes nothing (Connect may send it as GET)."""
+    IDEMPOTENT = "idempotent"
+    """Calling it twice has the effect of calling it once."""
+
+    @property
+    def safe_to_repeat(self) -> bool:
+        """True when a client may send the same request again after a transient failure."""
+        return self is not Idempotency.UNKNOWN
+
+
 @dataclass(frozen=True, slots=True)
 class Method:
     """One RPC of a service."""
@@ -224,6 +240,8 @@ class Method:
     description: str
     deprecated: bool
     location: str
+    idempotency: Idempotency = Idempotency.UNKNOWN
+    """From the lock's `methods` entry, or NO_SIDE_EFFECTS when the document has the Connect GET form."""
 
 
 @dataclass(frozen=True, slots=True)

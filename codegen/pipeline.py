@@ -17,9 +17,10 @@ differ. Each stage reports into a `Reporter` and raises `CodegenError` with ever
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -131,7 +132,7 @@ def build(config: Config, *, strict: bool = False) -> Generated:
     protos = timed("to_proto", lambda: to_proto(result.api))
     layout = PythonLayout.for_packages(config.python_package, [p.name for p in result.api.packages])
     modules = timed("compile", lambda: compile_protos(result.api, protos, layout, _shown(config.proto_out)))
-    rendered = timed("render", lambda: render(result.api, layout))
+    rendered = timed("render", lambda: render(result.api, layout, settings=config.client, version=config.version))
     python = {**modules, **rendered}
     lock_text = dump_lock(result.lock)
     inputs = current_inputs(config.spec, lock_text, _settings(config))
@@ -195,6 +196,9 @@ def _settings(config: Config) -> dict[str, str]:
         "python_out": ".",
         "python_package": config.python_package,
         "pyproject": relative(config.pyproject, base),
+        # What the generated clients' from_env reads, and the package's __version__.
+        "client": json.dumps(asdict(config.client), sort_keys=True),
+        "version": config.version,
     }
 
 

@@ -22,10 +22,12 @@ from pathlib import Path
 
 import jinja2
 
+from ..config import ClientSettings
 from ..diagnostics import Reporter
-from ..model import Api, Message, ProtoPackage
+from ..model import Api, Message, MessageRef, ProtoPackage
 from . import views
 from .checks import api_messages, checked_messages
+from .conventions import page_items
 from .imports import Import, import_sections, usage
 from .layout import PythonLayout
 from .snippets import HelperCode, helper_code
@@ -66,8 +68,17 @@ def _environment(templates: Path, draft: bool = False) -> jinja2.Environment:
     return environment
 
 
-def render(api: Api, layout: PythonLayout, templates: Path | None = None) -> dict[str, str]:
+def render(
+    api: Api,
+    layout: PythonLayout,
+    templates: Path | None = None,
+    settings: ClientSettings | None = None,
+    version: str = "",
+) -> dict[str, str]:
     """Render the package's Python files (not the `_pb2` modules), sorted by path.
+
+    `settings` say what the clients' `from_env` reads (none: no `from_env`); `version` becomes the
+    root package's `__version__`.
 
     Raises CodegenError when generated names would clash (e.g. a message named like a client
     class), each problem located by a JSON pointer into the document, or when the templates use
@@ -85,10 +96,10 @@ def render(api: Api, layout: PythonLayout, templates: Path | None = None) -> dic
         if package.services:
             module = layout.connect_module(package.name)
             files[layout.file_path(module)] = _connect_module(
-                (draft, connect), api, layout, package, module, messages, owners, reporter
+                (draft, connect), api, layout, package, module, messages, owners, reporter, settings
             )
     init = environment.get_template("package_init.py.jinja")
-    for path, view in views.init_modules(api, layout, reporter).items():
+    for path, view in views.init_modules(api, layout, reporter, version).items():
         files[path] = init.render(init=view)
     files[layout.root_package.replace(".", "/") + "/py.typed"] = ""
     reporter.raise_if_errors()
@@ -104,22 +115,27 @@ def _connect_module(
     messages: dict[str, Message],
     owners: dict[str, str],
     reporter: Reporter,
+    settings: ClientSettings | None,
 ) -> str:
     helpers = helper_code()
     roots = [method.input.full_name for service in package.services for method in service.methods]
     checked = sorted(checked_messages(messages, roots))
+    items = [page_items(method, messages) for service in package.services for method in service.methods]
+    item_types = sorted({item.type.full_name for item in items if item is not None and isinstance(item.type, MessageRef)})
 
     # The draft: every generated name a placeholder; no imports, no helpers, empty docstrings.
     placeholders = Placeholders()
     draft_types = TypeSpeller(owners, layout, placeholders)
-    draft = views.connect_module(api, package, placeholders, draft_types, messages, checked)
+    draft = views.connect_module(api, package, placeholders, draft_types, messages, checked, settings=settings)
     analysed = usage(templates[0].render(module=draft))
     used = analysed.free
     snippets = helpers.needed(used)
     fixed = FixedNames.read(analysed, placeholders, (name for s in snippets for name in s.identifiers))
 
     clashes = len(reporter.errors)
-    names, type_imports = assign_names(package, module, layout, draft_types, checked, fixed, reporter)
+    names, type_imports = assign_names(
+        package, module, layout, draft_types, checked, fixed, reporter, item_types
+    )
     if len(reporter.errors) > clashes:
         return ""
     # What the module uses: the draft's free names (with placeholders of types standing for
@@ -129,7 +145,7 @@ def _connect_module(
     needed.difference_update(helpers.snippets)
     imports = _imports(needed, helpers, type_imports, templates[1], reporter)
     speller = TypeSpeller(owners, layout, names)
-    view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets)
+    view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets, settings)
     return templates[1].render(module=view)
 
 

@@ -160,12 +160,14 @@ def assign_names(
     checked: list[str],
     fixed: FixedNames,
     reporter: Reporter,
+    extra_types: Iterable[str] = (),
 ) -> tuple[dict[Key, str], dict[str, Import]]:
     """Choose every generated name of a connect module; return them and {local name: import} of its types.
 
     `speller` locates types (any names will do: only its `key` is used); `checked` are the
-    messages needing a check function, sorted. A public class name that the
-    fixed code uses, or that two services share, is reported at the service.
+    messages needing a check function, sorted; `extra_types` other messages the module names
+    (the items of paginated methods). A public class name that the fixed code uses, or that two
+    services share, is reported at the service.
     """
     names: dict[Key, str] = {}
     taken = set(fixed.identifiers)
@@ -190,6 +192,11 @@ def assign_names(
             constant = method_info_constant(service.name, method.name, frozenset(taken))
             taken.add(constant)
             names[("constant", service.name, method.name)] = constant
+        for method in service.methods:
+            # `iter_<attribute>` of a paginated method; not every method uses its pager name.
+            pager = method_attribute(f"Iter{method.name}", fixed.members | attributes)
+            attributes.add(pager)
+            names[("pager", service.name, method.name)] = pager
     for full_name in checked:
         key, rest = speller.key(full_name)
         qualified = f"{key[2]}.{rest}" if rest else key[2]
@@ -202,7 +209,7 @@ def assign_names(
         for method in service.methods
         for ref in (method.input, method.output)
     ]
-    wanted = dict.fromkeys(speller.key(full_name)[0] for full_name in [*used, *checked])
+    wanted = dict.fromkeys(speller.key(full_name)[0] for full_name in [*used, *checked, *extra_types])
     own = module.rsplit(".", 1)[0] + "."
     imports: dict[str, Import] = {}
     for key in sorted(wanted, key=lambda key: (not key[1].startswith(own), key)):

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..config import ClientSettings
 from ..diagnostics import Reporter
 from ..model import Api, Enum, Message, Method, ProtoPackage, Service, StreamKind
 from . import docstrings
 from .checks import ValidatorView, validator
+from .conventions import page_items, resumable, scalar_python_type
 from .imports import Import
 from .layout import PythonLayout
 from .snippets import Snippet
@@ -25,6 +27,8 @@ __all__ = [
     "ClientView",
     "ConnectModuleView",
     "DocumentedMethod",
+    "EnvironmentView",
+    "RUNTIME_EXPORTS",
     "InitView",
     "MethodView",
     "ServerView",
@@ -41,6 +45,9 @@ _CONNECT_KINDS = {
     StreamKind.BIDI: "bidi_stream",
 }
 """Connect's name of each stream kind, which the runtime's APIs are named after."""
+
+RUNTIME_EXPORTS = ("Code", "ConnectError", "RetryPolicy", "USE_CLIENT_DEFAULT", "UseClientDefault")
+"""Names of the fixed code that a module with clients exports next to its classes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +70,18 @@ class MethodView:
     server_streams: bool
     check: str
     """The function checking its request's required fields, or "" when there are none."""
+    idempotency: str = "UNKNOWN"
+    """Its `IdempotencyLevel` member: `UNKNOWN`, `NO_SIDE_EFFECTS` or `IDEMPOTENT`."""
+    retryable: bool = False
+    """Safe to send again after a transient failure (no side effects, or idempotent)."""
+    pager: str = ""
+    """The clients' `iter_<method>` that pages through its items, or "" when it is not paginated."""
+    page_items: str = ""
+    """The response's repeated field holding a page's items."""
+    item_type: str = ""
+    """The Python type of one item."""
+    resumable: bool = False
+    """A server stream that can be reopened after the newest `next_cursor`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +92,21 @@ class DocumentedMethod:
     doc: Doc
     unimplemented: str = ""
     """On server protocols: the message of the default body's `unimplemented` error."""
+    pages_doc: Doc | None = None
+    """On clients: the docstring of its `iter_<method>`, when it has one."""
+
+
+@dataclass(frozen=True, slots=True)
+class EnvironmentView:
+    """Where a client's `from_env` finds its settings."""
+
+    url_variable: str
+    token_variable: str
+    token_header: str
+    token_format: str
+    """The header's value, with `{token}` standing for the token."""
+    header_variables: tuple[tuple[str, str], ...]
+    """(header, variable) pairs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +123,14 @@ class ClientView:
     enter_doc: Doc
     exit_doc: Doc
     methods: tuple[DocumentedMethod, ...]
+    protocol: str
+    """The server protocol `in_process` serves (async for the async client)."""
+    application: str
+    """The ASGI (async) or WSGI (sync) application class `in_process` serves it with."""
+    in_process_doc: Doc
+    environment: EnvironmentView | None
+    """None when `[tool.codegen.client]` names no variable: the client has no `from_env`."""
+    from_env_doc: Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +181,8 @@ class InitView:
     doc: Doc
     imports: tuple[Import, ...]
     exports: tuple[str, ...]
+    version: str = ""
+    """`__version__`, or "" for none."""
 
 
 def header(api: Api) -> str:
@@ -159,6 +203,7 @@ def connect_module(
     checked: list[str],
     imports: Iterable[Import] = (),
     helpers: Iterable[Snippet] = (),
+    settings: ClientSettings | None = None,
 ) -> ConnectModuleView:
     """The view of the connect module of `package`, with the generated names `names` (see `symbols`).
 
@@ -169,15 +214,21 @@ def connect_module(
     services: list[ServiceView] = []
     methods: list[MethodView] = []
     for service in package.services:
-        views = [_method(service, method, names, spell, functions) for method in service.methods]
+        views = [_method(service, method, names, spell, functions, messages) for method in service.methods]
         methods += views
+        client_settings = settings or ClientSettings()
         services.append(
             ServiceView(
-                clients=tuple(_client(api, service, views, names, messages, is_async) for is_async in (True, False)),
+                clients=tuple(
+                    _client(api, service, views, names, messages, is_async, client_settings)
+                    for is_async in (True, False)
+                ),
                 servers=tuple(_server(service, views, names, messages, is_async) for is_async in (True, False)),
             )
         )
     public = [names[key] for service in package.services for key in public_names(service.name)]
+    if package.services:
+        public += RUNTIME_EXPORTS
     return ConnectModuleView(
         header=header(api),
         doc=docstrings.connect_module(api, package),
@@ -193,8 +244,17 @@ def connect_module(
 
 
 def _method(
-    service: Service, method: Method, names: Mapping[Key, str], spell: TypeSpeller, functions: dict[str, str]
+    service: Service,
+    method: Method,
+    names: Mapping[Key, str],
+    spell: TypeSpeller,
+    functions: dict[str, str],
+    messages: Mapping[str, Message],
 ) -> MethodView:
+    items = page_items(method, messages)
+    item_type = ""
+    if items is not None:
+        item_type = scalar_python_type(items) or spell(items.type.full_name)  # type: ignore[union-attr]
     return MethodView(
         rpc=method.name,
         service=service.full_name,
@@ -206,13 +266,21 @@ def _method(
         client_streams=method.stream.client_streams,
         server_streams=method.stream.server_streams,
         check=functions.get(method.input.full_name, ""),
+        idempotency=method.idempotency.name,
+        retryable=method.idempotency.safe_to_repeat,
+        pager=names[("pager", service.name, method.name)] if items is not None else "",
+        page_items=items.name if items is not None else "",
+        item_type=item_type,
+        resumable=resumable(method, messages),
     )
 
 
-def _required(messages: dict[str, Message], full_name: str) -> list[str]:
-    """The JSON names of a message's required fields."""
+def _required(messages: dict[str, Message], full_name: str, python: bool = False) -> list[str]:
+    """The JSON names (or with `python`, the Python names) of a message's required fields."""
     message = messages.get(full_name)
-    return [field.json_name for field in message.fields if field.required] if message else []
+    if message is None:
+        return []
+    return [field.name if python else field.json_name for field in message.fields if field.required]
 
 
 def _client(
@@ -222,8 +290,13 @@ def _client(
     names: Mapping[Key, str],
     messages: dict[str, Message],
     is_async: bool,
+    settings: ClientSettings,
 ) -> ClientView:
-    name = names[("client", service.name, "async" if is_async else "sync")]
+    flavour = "async" if is_async else "sync"
+    name = names[("client", service.name, flavour)]
+    protocol = names[("protocol", service.name, flavour)]
+    application = names[("asgi", service.name) if is_async else ("wsgi", service.name)]
+    terms = _python_terms(service, methods, messages)
     documented = tuple(
         DocumentedMethod(
             view,
@@ -232,11 +305,28 @@ def _client(
                 service,
                 view.input_type,
                 view.output_type,
-                _required(messages, method.input.full_name),
+                _required(messages, method.input.full_name, python=True),
                 is_async,
+                terms,
+                view.retryable,
+                view.resumable,
             ),
+            pages_doc=docstrings.client_pages(method, view.attribute, view.page_items, view.item_type, is_async)
+            if view.pager
+            else None,
         )
         for method, view in zip(service.methods, methods, strict=True)
+    )
+    environment = (
+        EnvironmentView(
+            url_variable=settings.base_url_env,
+            token_variable=settings.token_env,
+            token_header=settings.token_header,
+            token_format=settings.token_format,
+            header_variables=settings.header_env,
+        )
+        if settings.from_env
+        else None
     )
     return ClientView(
         is_async=is_async,
@@ -248,7 +338,24 @@ def _client(
         enter_doc=docstrings.client_enter(is_async),
         exit_doc=docstrings.client_exit(),
         methods=documented,
+        protocol=protocol,
+        application=application,
+        in_process_doc=docstrings.client_in_process(service, protocol, application, is_async),
+        environment=environment,
+        from_env_doc=docstrings.client_from_env(api, settings),
     )
+
+
+def _python_terms(service: Service, methods: list[MethodView], messages: dict[str, Message]) -> dict[str, str]:
+    """{JSON field name or RPC name: its Python name} for the names whose Python spelling differs."""
+    terms = {
+        field.json_name: field.name
+        for message in messages.values()
+        for field in message.fields
+        if field.json_name != field.name
+    }
+    terms.update((method.name, view.attribute) for method, view in zip(service.methods, methods, strict=True))
+    return terms
 
 
 def _server(
@@ -305,13 +412,22 @@ def _children(levels: Iterable[str], parent: str) -> list[str]:
     return sorted({name.split(".")[depth] for name in levels if name.startswith(parent + ".")}, key=member_sort_key)
 
 
-def init_modules(api: Api, layout: PythonLayout, reporter: Reporter) -> dict[str, InitView]:
-    """{path: view} of the `__init__.py` of every package level; names exported twice are reported."""
+def init_modules(api: Api, layout: PythonLayout, reporter: Reporter, version: str = "") -> dict[str, InitView]:
+    """{path: view} of the `__init__.py` of every package level; names exported twice are reported.
+
+    The root package also gets `__version__` (when `version` is set) and the runtime's error types.
+    """
     levels = _package_levels(api, layout)
     packages = {package.name: package for package in api.packages}
     return {
         layout.package_init(level): _init(
-            api, layout, level, [packages[name] for name in levels[level]], _children(levels, level), reporter
+            api,
+            layout,
+            level,
+            [packages[name] for name in levels[level]],
+            _children(levels, level),
+            reporter,
+            version if level == layout.root_package else None,
         )
         for level in sorted(levels)
     }
@@ -324,8 +440,12 @@ def _init(
     packages: list[ProtoPackage],
     children: list[str],
     reporter: Reporter,
+    version: str | None,
 ) -> InitView:
-    """The `__init__.py` of one level: its subpackages, and the names of the proto packages mapped to it."""
+    """The `__init__.py` of one level: its subpackages, and the names of the proto packages mapped to it.
+
+    `version` is None below the root.
+    """
     imports = [Import(".", child) for child in children]
     exported: dict[str, str] = {child: f"the subpackage {child}" for child in children}
 
@@ -351,9 +471,25 @@ def _init(
         for item in types:
             imports.append(Import(pb2, item.name))
             export(item.name, item.location, f"the type {item.full_name}")
+    for package in packages:
+        if package.services:
+            # The clients' runtime names, unless a message or another package took the name first.
+            module = "." + layout.connect_module(package.name).rsplit(".", 1)[1]
+            for name in RUNTIME_EXPORTS:
+                if name not in exported:
+                    imports.append(Import(module, name))
+                    exported[name] = "the clients' runtime"
+    if version is not None:
+        for name, module in (("Code", "connectrpc.code"), ("ConnectError", "connectrpc.errors")):
+            if name not in exported:
+                imports.append(Import(module, name))
+                exported[name] = "the Connect runtime"
+        if version:
+            exported["__version__"] = "the project's version"
     return InitView(
         header=header(api),
         doc=docstrings.package_init(api, packages, children),
         imports=tuple(imports),
         exports=tuple(sorted(exported, key=member_sort_key)),
+        version=version or "",
     )

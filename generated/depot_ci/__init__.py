@@ -15,8 +15,16 @@ run, workflow, or job.
 Subpackages: `v1`.
 """
 
+from connectrpc.code import Code
+from connectrpc.errors import ConnectError
+
 from . import v1
 
 __all__ = [
+    "Code",
+    "ConnectError",
+    "__version__",
     "v1",
 ]
+
+__version__ = "0.1.0"

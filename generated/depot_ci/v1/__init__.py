@@ -16,12 +16,17 @@ Messages and enums of `depot.ci.v1`, clients and servers of `CIService`.
 """
 
 from .ci_connect import (
+    USE_CLIENT_DEFAULT,
     CIService,
     CIServiceASGIApplication,
     CIServiceClient,
     CIServiceClientSync,
     CIServiceSync,
     CIServiceWSGIApplication,
+    Code,
+    ConnectError,
+    RetryPolicy,
+    UseClientDefault,
 )
 from .ci_pb2 import (
     Artifact,
@@ -123,6 +128,7 @@ from .ci_pb2 import (
 )
 
 __all__ = [
+    "USE_CLIENT_DEFAULT",
     "Artifact",
     "AttemptStatus",
     "CancelJobRequest",
@@ -150,6 +156,8 @@ __all__ = [
     "CIServiceClientSync",
     "CIServiceSync",
     "CIServiceWSGIApplication",
+    "Code",
+    "ConnectError",
     "DispatchWorkflowRequest",
     "DispatchWorkflowResponse",
     "DrillDownCommand",
@@ -220,9 +228,11 @@ __all__ = [
     "RetryFailedJobsResponse",
     "RetryJobRequest",
     "RetryJobResponse",
+    "RetryPolicy",
     "RunRequest",
     "RunResponse",
     "StreamJobAttemptLogsRequest",
     "StreamJobAttemptLogsResponse",
+    "UseClientDefault",
     "WorkflowStatus",
 ]

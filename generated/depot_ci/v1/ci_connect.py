@@ -11,6 +11,7 @@ Services:
 
 from __future__ import annotations
 
+from asyncio import sleep as async_sleep
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
@@ -20,9 +21,15 @@ from collections.abc import (
     Iterator,
     Mapping,
 )
+from dataclasses import dataclass
+from enum import Enum
 from json import dumps
+from math import ceil
+from os import environ
+from random import random
+from time import monotonic, sleep
 from types import TracebackType
-from typing import Any, Literal, Protocol, Self, TypeVar
+from typing import Any, Final, Literal, Protocol, Self, TypeVar
 
 from connectrpc.client import ConnectClient, ConnectClientSync
 from connectrpc.code import Code
@@ -45,8 +52,10 @@ from connectrpc.server import (
 from google.protobuf.json_format import MessageToDict, Parse, ParseError
 from google.protobuf.message import Message
 from pyqwest import Client, SyncClient
+from pyqwest.testing import ASGITransport, WSGITransport
 
 from .ci_pb2 import (
+    Artifact,
     CancelJobRequest,
     CancelJobResponse,
     CancelRunRequest,
@@ -85,8 +94,10 @@ from .ci_pb2 import (
     ListArtifactsResponse,
     ListRunsRequest,
     ListRunsResponse,
+    ListRunsResponseRun,
     ListWorkflowsRequest,
     ListWorkflowsResponse,
+    LogLine,
     RerunWorkflowRequest,
     RerunWorkflowResponse,
     RetryFailedJobsRequest,
@@ -100,17 +111,74 @@ from .ci_pb2 import (
 )
 
 __all__ = [
+    "USE_CLIENT_DEFAULT",
     "CIService",
     "CIServiceASGIApplication",
     "CIServiceClient",
     "CIServiceClientSync",
     "CIServiceSync",
     "CIServiceWSGIApplication",
+    "Code",
+    "ConnectError",
+    "RetryPolicy",
+    "UseClientDefault",
 ]
 
 _REQ = TypeVar("_REQ")
 _RES = TypeVar("_RES")
 _GZIP = GzipCompression()
+class UseClientDefault(Enum):
+    """The type of `USE_CLIENT_DEFAULT`: a call argument left to the client's setting."""
+
+    USE_CLIENT_DEFAULT = "USE_CLIENT_DEFAULT"
+USE_CLIENT_DEFAULT: Final = UseClientDefault.USE_CLIENT_DEFAULT
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How a call that is safe to repeat is tried again after a transient failure.
+
+    Only methods without side effects (idempotency level `NO_SIDE_EFFECTS` or `IDEMPOTENT`) are
+    retried, only on the codes in `codes` (`unavailable`, which is also what a connection failure
+    raises), and never past the call's deadline. The pause before retry n is
+    `min(max_backoff_ms, initial_backoff_ms * multiplier ** (n - 1))`, less a random share of at
+    most `jitter` of it, so that many clients failing together do not retry together.
+
+    Raises:
+        ValueError: If a setting is out of range; the message names it.
+    """
+
+    max_attempts: int = 3
+    """Attempts in all, the first included (1 disables retries)."""
+    initial_backoff_ms: float = 250
+    """Pause before the first retry, in milliseconds."""
+    max_backoff_ms: float = 8_000
+    """Longest pause between attempts, in milliseconds."""
+    multiplier: float = 2.0
+    """Growth of the pause from one retry to the next (at least 1)."""
+    jitter: float = 0.25
+    """The largest share of a pause taken off at random (0 to 1)."""
+    codes: frozenset[Code] = frozenset({Code.UNAVAILABLE})
+    """The codes that are retried."""
+
+    def __post_init__(self) -> None:
+        problems = [
+            (self.max_attempts >= 1, f"max_attempts must be at least 1, not {self.max_attempts}"),
+            (self.initial_backoff_ms >= 0, f"initial_backoff_ms must be at least 0, not {self.initial_backoff_ms}"),
+            (
+                self.max_backoff_ms >= self.initial_backoff_ms,
+                f"max_backoff_ms ({self.max_backoff_ms}) must be at least initial_backoff_ms "
+                f"({self.initial_backoff_ms})",
+            ),
+            (self.multiplier >= 1, f"multiplier must be at least 1, not {self.multiplier}"),
+            (0 <= self.jitter <= 1, f"jitter must be between 0 and 1, not {self.jitter}"),
+        ]
+        for valid, problem in problems:
+            if not valid:
+                raise ValueError(problem)
+
+    def backoff_ms(self, retry: int) -> float:
+        """The pause in milliseconds before retry number `retry` (1 for the first retry)."""
+        full = min(self.max_backoff_ms, self.initial_backoff_ms * self.multiplier ** (retry - 1))
+        return full * (1 - self.jitter * random())
 
 _CI_SERVICE_RUN = MethodInfo(
     name="Run",
@@ -351,9 +419,11 @@ class CIServiceClient:
         self,
         base_url: str = "https://api.depot.dev",
         *,
-        encoding: Literal["proto", "json"] = "proto",
         headers: Mapping[str, str] | None = None,
+        encoding: Literal["proto", "json"] = "proto",
         timeout_ms: int | None = None,
+        stream_timeout_ms: int | None = None,
+        retry: RetryPolicy | None = RetryPolicy(),
         http_client: Client | None = None,
         interceptors: Iterable[Interceptor] = (),
         protocol: ProtocolType = ProtocolType.CONNECT,
@@ -365,9 +435,16 @@ class CIServiceClient:
 
         Args:
             base_url: The server's URL, scheme included; defaults to `https://api.depot.dev`.
-            encoding: `"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).
             headers: HTTP headers sent with every call, e.g. `{"Authorization": "Bearer <token>"}`.
-            timeout_ms: Default timeout of every call in milliseconds; None waits indefinitely.
+            encoding: `"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).
+            timeout_ms: Default timeout of unary and paged calls in milliseconds, retries included;
+                None (the default) waits indefinitely. A call's own `timeout_ms` replaces it.
+            stream_timeout_ms: Default timeout of streaming calls in milliseconds, from opening the
+                stream to its last message (reopenings included); None (the default) lets streams
+                run as long as the server sends.
+            retry: How calls that are safe to repeat (methods without side effects) are retried
+                after `unavailable` or a connection failure; by default 3 attempts in all with
+                exponential backoff. None disables retries; a call's own `retry` replaces it.
             http_client: The pyqwest client to send requests with (TLS settings, test transports);
                 the caller closes it. By default a shared client is used.
             interceptors: connectrpc interceptors run around every call.
@@ -379,19 +456,139 @@ class CIServiceClient:
             read_max_bytes: Largest response message accepted; None sets no limit.
 
         Raises:
-            ValueError: If `encoding` is neither `"proto"` nor `"json"`.
+            ValueError: If `base_url` is not an http(s) URL, `encoding` is neither `"proto"` nor
+                `"json"`, or a timeout is negative.
         """
         self._headers = Headers(headers or {})
+        self._timeout_ms = _timeout(timeout_ms, None)
+        self._stream_timeout_ms = _timeout(stream_timeout_ms, None)
+        self._retry = retry
+        # The runtime gets no default timeout: each call passes its own (None lifts it).
         self._client = ConnectClient(
-            base_url.rstrip("/"),
+            _base_url(base_url),
             codec=_codec(encoding),
             protocol=protocol,
             accept_compression=accept_compression,
             send_compression=send_compression,
-            timeout_ms=timeout_ms,
             read_max_bytes=read_max_bytes,
             interceptors=interceptors,
             http_client=http_client,
+        )
+
+    @classmethod
+    def from_env(
+        cls,
+        *,
+        base_url: str | None = None,
+        token: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        encoding: Literal["proto", "json"] = "proto",
+        timeout_ms: int | None = None,
+        stream_timeout_ms: int | None = None,
+        retry: RetryPolicy | None = RetryPolicy(),
+        http_client: Client | None = None,
+        interceptors: Iterable[Interceptor] = (),
+        protocol: ProtocolType = ProtocolType.CONNECT,
+        send_compression: Compression | None = _GZIP,
+        accept_compression: Iterable[Compression] | None = None,
+        read_max_bytes: int | None = None,
+    ) -> Self:
+        """Create a client configured from the environment; arguments win over environment
+        variables.
+
+        Args:
+            base_url: The server's URL; by default `$DEPOT_API_URL`, else `https://api.depot.dev`.
+            token: The API token, sent as `Authorization: Bearer <token>`; by default
+                `$DEPOT_TOKEN`.
+            headers: HTTP headers sent with every call; they replace those read from the environment
+                (`x-depot-org` from `$DEPOT_ORG_ID`, each when set).
+            encoding: `"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).
+            timeout_ms: Default timeout of unary and paged calls in milliseconds, retries included;
+                None (the default) waits indefinitely. A call's own `timeout_ms` replaces it.
+            stream_timeout_ms: Default timeout of streaming calls in milliseconds, from opening the
+                stream to its last message (reopenings included); None (the default) lets streams
+                run as long as the server sends.
+            retry: How calls that are safe to repeat (methods without side effects) are retried
+                after `unavailable` or a connection failure; by default 3 attempts in all with
+                exponential backoff. None disables retries; a call's own `retry` replaces it.
+            http_client: The pyqwest client to send requests with (TLS settings, test transports);
+                the caller closes it. By default a shared client is used.
+            interceptors: connectrpc interceptors run around every call.
+            protocol: The wire protocol: Connect (default), gRPC or gRPC-Web.
+            send_compression: Compression of request bodies (gzip by default); None sends them as
+                is.
+            accept_compression: Compressions accepted for responses; None accepts the runtime's
+                defaults.
+            read_max_bytes: Largest response message accepted; None sets no limit.
+
+        Raises:
+            ValueError: If no `token` is given and `$DEPOT_TOKEN` is unset or empty.
+            ValueError: If `base_url` is not an http(s) URL, `encoding` is neither `"proto"` nor
+                `"json"`, or a timeout is negative.
+        """
+        url, found = _environment_settings(
+            base_url,
+            token,
+            headers,
+            default_url="https://api.depot.dev",
+            url_variable="DEPOT_API_URL",
+            token_variable="DEPOT_TOKEN",
+            token_header="Authorization",
+            token_format="Bearer {token}",
+            header_variables={"x-depot-org": "DEPOT_ORG_ID"},
+        )
+        return cls(
+            url,
+            headers=found,
+            encoding=encoding,
+            timeout_ms=timeout_ms,
+            stream_timeout_ms=stream_timeout_ms,
+            retry=retry,
+            http_client=http_client,
+            interceptors=interceptors,
+            protocol=protocol,
+            send_compression=send_compression,
+            accept_compression=accept_compression,
+            read_max_bytes=read_max_bytes,
+        )
+
+    @classmethod
+    def in_process(
+        cls,
+        service: CIService,
+        *,
+        headers: Mapping[str, str] | None = None,
+        encoding: Literal["proto", "json"] = "proto",
+        timeout_ms: int | None = None,
+        stream_timeout_ms: int | None = None,
+        retry: RetryPolicy | None = RetryPolicy(),
+        interceptors: Iterable[Interceptor] = (),
+    ) -> Self:
+        """Create a client that calls `service` in this process, with no server and no socket.
+
+        The client talks to `CIServiceASGIApplication(service)` through an in-memory transport, over
+        the same Connect protocol and codecs as over the network: meant for tests of code that uses
+        the client.
+
+        Args:
+            service: An implementation of `CIService`; methods it leaves out answer `unimplemented`.
+            headers: HTTP headers sent with every call.
+            encoding: `"proto"` (the default) or `"json"`.
+            timeout_ms: As for the constructor.
+            stream_timeout_ms: As for the constructor.
+            retry: As for the constructor.
+            interceptors: connectrpc interceptors run around every call.
+        """
+        transport = ASGITransport(CIServiceASGIApplication(service))
+        return cls(
+            "http://in-process",
+            headers=headers,
+            encoding=encoding,
+            timeout_ms=timeout_ms,
+            stream_timeout_ms=stream_timeout_ms,
+            retry=retry,
+            interceptors=interceptors,
+            http_client=Client(transport),
         )
 
     async def close(self) -> None:
@@ -416,29 +613,35 @@ class CIServiceClient:
         request: RunRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RunResponse:
         """Triggers a CI run. Runs can contain one or more workflows.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `RunRequest` to send. Required fields: `repo`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RunResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `repo` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `repo` is missing; the API's
+                error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RUN,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_RUN,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def list_runs(
@@ -446,31 +649,72 @@ class CIServiceClient:
         request: ListRunsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
 
-        Filter by status, repository, commit SHA, trigger, or pull request number. Use pageSize and
-        pageToken to page through additional results.
+        Filter by status, repository, commit SHA, trigger, or pull request number. Use `page_size`
+        and `page_token` to page through additional results.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `ListRunsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `ListRunsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_LIST_RUNS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_LIST_RUNS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
+        )
+
+    def iter_list_runs(
+        self,
+        request: ListRunsRequest,
+        *,
+        limit: int | None = None,
+        headers: Headers | Mapping[str, str] | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+    ) -> AsyncIterator[ListRunsResponseRun]:
+        """Every `ListRunsResponseRun` of `list_runs`, page after page.
+
+        Calls `list_runs` with `request` (its `page_size` sets the size of a page), then again with
+        `page_token` set to the `next_page_token` of each answer until one has none. The request
+        passed in is not changed.
+
+        Args:
+            request: The first page's request.
+            limit: The most items to yield (and so pages to fetch); None for all.
+            headers: As for `list_runs`.
+            timeout_ms: As for `list_runs`, for each page.
+            retry: As for `list_runs`, for each page.
+
+        Returns:
+            An async iterator over the `runs` of every page, in order.
+
+        Raises:
+            ConnectError: As `list_runs` does, while iterating.
+            ValueError: If `limit` is negative.
+        """
+        return _pages(
+            lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms),
+            request,
+            "runs",
+            limit,
         )
 
     async def get_run(
@@ -478,31 +722,37 @@ class CIServiceClient:
         request: GetRunRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
 
-        For nested workflow, job, and attempt status, use GetRunStatus.
+        For nested workflow, job, and attempt status, use `get_run_status`.
+
+        Never retried: the method may have side effects.
 
         Args:
-            request: The `GetRunRequest` to send. Required fields: `runId`.
+            request: The `GetRunRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetRunResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_RUN,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_RUN,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_run_status(
@@ -510,31 +760,37 @@ class CIServiceClient:
         request: GetRunStatusRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
 
-        For the run's identity, repo, trigger, and timestamps, use GetRun.
+        For the run's identity, repo, trigger, and timestamps, use `get_run`.
+
+        Never retried: the method may have side effects.
 
         Args:
-            request: The `GetRunStatusRequest` to send. Required fields: `runId`.
+            request: The `GetRunStatusRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetRunStatusResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_RUN_STATUS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_RUN_STATUS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_run_metrics(
@@ -542,29 +798,35 @@ class CIServiceClient:
         request: GetRunMetricsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetRunMetricsRequest` to send. Required fields: `runId`.
+            request: The `GetRunMetricsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetRunMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_RUN_METRICS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_RUN_METRICS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def cancel_run(
@@ -572,31 +834,37 @@ class CIServiceClient:
         request: CancelRunRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelRunResponse:
-        """Call `CIService.CancelRun`.
+        """Call `CIService.`cancel_run`.
 
         Cancels a queued or running CI run and any of its unfinished workflows, jobs, and attempts.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `CancelRunRequest` to send. Required fields: `runId`.
+            request: The `CancelRunRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `CancelRunResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_CANCEL_RUN,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_CANCEL_RUN,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def list_workflows(
@@ -604,31 +872,37 @@ class CIServiceClient:
         request: ListWorkflowsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListWorkflowsResponse:
         """Returns CI workflows for the authenticated organization, newest first.
 
         Filter by name, repository, status, trigger, commit SHA, or pull request number. Use
-        pageSize to return up to 200 workflows.
+        `page_size` to return up to 200 workflows.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `ListWorkflowsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `ListWorkflowsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_LIST_WORKFLOWS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_LIST_WORKFLOWS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_workflow(
@@ -636,32 +910,38 @@ class CIServiceClient:
         request: GetWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetWorkflowResponse:
-        """Call `CIService.GetWorkflow`.
+        """Call `CIService.`get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetWorkflowRequest` to send. Required fields: `workflowId`.
+            request: The `GetWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def dispatch_workflow(
@@ -669,32 +949,38 @@ class CIServiceClient:
         request: DispatchWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> DispatchWorkflowResponse:
-        """Call `CIService.DispatchWorkflow`.
+        """Call `CIService.`dispatch_workflow`.
 
         Triggers a single workflow configured with an on.workflow_dispatch trigger and validates
         inputs against its input schema.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `DispatchWorkflowRequest` to send. Required fields: `repo`, `workflow`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `DispatchWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `repo` or
-                `workflow` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `repo` or `workflow` is
+                missing; the API's error codes otherwise), `unavailable` when the server cannot be
+                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_DISPATCH_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_DISPATCH_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def rerun_workflow(
@@ -702,32 +988,38 @@ class CIServiceClient:
         request: RerunWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RerunWorkflowResponse:
-        """Call `CIService.RerunWorkflow`.
+        """Call `CIService.`rerun_workflow`.
 
         Resets every job in a workflow that's in a terminal state (finished, failed, or cancelled)
         to queued and runs them all again. Cancel the workflow first if it's still running.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `RerunWorkflowRequest` to send. Required fields: `workflowId`.
+            request: The `RerunWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RerunWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RERUN_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_RERUN_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def cancel_workflow(
@@ -735,29 +1027,35 @@ class CIServiceClient:
         request: CancelWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelWorkflowResponse:
         """Cancels a queued or running workflow and all its child jobs.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `CancelWorkflowRequest` to send. Required fields: `workflowId`.
+            request: The `CancelWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `CancelWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_CANCEL_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_CANCEL_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_job(
@@ -765,32 +1063,38 @@ class CIServiceClient:
         request: GetJobRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobResponse:
-        """Call `CIService.GetJob`.
+        """Call `CIService.`get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetJobRequest` to send. Required fields: `jobId`.
+            request: The `GetJobRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `jobId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_JOB,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_job_summary(
@@ -798,28 +1102,34 @@ class CIServiceClient:
         request: GetJobSummaryRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobSummaryResponse:
         """Returns authored step summary markdown for a job, a specific attempt, or both.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobSummaryRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobSummaryResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_SUMMARY,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_JOB_SUMMARY,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_job_metrics(
@@ -827,29 +1137,35 @@ class CIServiceClient:
         request: GetJobMetricsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetJobMetricsRequest` to send. Required fields: `jobId`.
+            request: The `GetJobMetricsRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `jobId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_METRICS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_JOB_METRICS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def retry_job(
@@ -857,32 +1173,38 @@ class CIServiceClient:
         request: RetryJobRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RetryJobResponse:
         """Retries a failed or cancelled job, along with any skipped jobs that depend on it.
 
-        Fails when a job that depends on it has already started; use RetryFailedJobs to retry
+        Fails when a job that depends on it has already started; use `retry_failed_jobs` to retry
         related failures together.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `RetryJobRequest` to send. Required fields: `workflowId`, `jobId`.
+            request: The `RetryJobRequest` to send. Required fields: `workflow_id`, `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RetryJobResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                or `jobId` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
+                missing; the API's error codes otherwise), `unavailable` when the server cannot be
+                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RETRY_JOB,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_RETRY_JOB,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def retry_failed_jobs(
@@ -890,32 +1212,38 @@ class CIServiceClient:
         request: RetryFailedJobsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RetryFailedJobsResponse:
-        """Call `CIService.RetryFailedJobs`.
+        """Call `CIService.`retry_failed_jobs`.
 
         Retries only the failed and cancelled jobs in a workflow, along with any skipped jobs that
         depend on them. Jobs that already succeeded are left untouched.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `RetryFailedJobsRequest` to send. Required fields: `workflowId`.
+            request: The `RetryFailedJobsRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RetryFailedJobsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RETRY_FAILED_JOBS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_RETRY_FAILED_JOBS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def cancel_job(
@@ -923,29 +1251,35 @@ class CIServiceClient:
         request: CancelJobRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelJobResponse:
         """Cancels a queued, waiting, or running job and its active attempt.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `CancelJobRequest` to send. Required fields: `workflowId`, `jobId`.
+            request: The `CancelJobRequest` to send. Required fields: `workflow_id`, `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `CancelJobResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                or `jobId` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
+                missing; the API's error codes otherwise), `unavailable` when the server cannot be
+                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_CANCEL_JOB,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_CANCEL_JOB,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_attempt(
@@ -953,32 +1287,38 @@ class CIServiceClient:
         request: GetAttemptRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetAttemptResponse:
-        """Call `CIService.GetAttempt`.
+        """Call `CIService.`get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetAttemptRequest` to send. Required fields: `attemptId`.
+            request: The `GetAttemptRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetAttemptResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `attemptId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_ATTEMPT,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_ATTEMPT,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_job_attempt_metrics(
@@ -986,29 +1326,35 @@ class CIServiceClient:
         request: GetJobAttemptMetricsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetJobAttemptMetricsRequest` to send. Required fields: `attemptId`.
+            request: The `GetJobAttemptMetricsRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobAttemptMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `attemptId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_ATTEMPT_METRICS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_JOB_ATTEMPT_METRICS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_job_attempt_logs(
@@ -1016,31 +1362,72 @@ class CIServiceClient:
         request: GetJobAttemptLogsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
 
-        Identify the attempt by attemptId, or by jobId to use the job's latest attempt. Poll with
-        pageToken to fetch lines persisted after a previous response.
+        Identify the attempt by `attempt_id`, or by `job_id` to use the job's latest attempt. Poll
+        with `page_token` to fetch lines persisted after a previous response.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobAttemptLogsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_ATTEMPT_LOGS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_JOB_ATTEMPT_LOGS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
+        )
+
+    def iter_get_job_attempt_logs(
+        self,
+        request: GetJobAttemptLogsRequest,
+        *,
+        limit: int | None = None,
+        headers: Headers | Mapping[str, str] | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+    ) -> AsyncIterator[LogLine]:
+        """Every `LogLine` of `get_job_attempt_logs`, page after page.
+
+        Calls `get_job_attempt_logs` with `request` (its `page_size` sets the size of a page), then
+        again with `page_token` set to the `next_page_token` of each answer until one has none. The
+        request passed in is not changed.
+
+        Args:
+            request: The first page's request.
+            limit: The most items to yield (and so pages to fetch); None for all.
+            headers: As for `get_job_attempt_logs`.
+            timeout_ms: As for `get_job_attempt_logs`, for each page.
+            retry: As for `get_job_attempt_logs`, for each page.
+
+        Returns:
+            An async iterator over the `lines` of every page, in order.
+
+        Raises:
+            ConnectError: As `get_job_attempt_logs` does, while iterating.
+            ValueError: If `limit` is negative.
+        """
+        return _pages(
+            lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms),
+            request,
+            "lines",
+            limit,
         )
 
     def stream_job_attempt_logs(
@@ -1048,39 +1435,52 @@ class CIServiceClient:
         request: StreamJobAttemptLogsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        resume: bool = False,
     ) -> AsyncIterator[StreamJobAttemptLogsResponse]:
         """Follows a job attempt's persisted log lines, streaming new lines while the attempt runs.
 
         The response is a Connect/gRPC server stream, not raw text. Consume it with a generated
         client or a decoder that understands stream framing. Every response reports the attempt's
-        current status. Responses that carry a log line also include nextCursor.
+        current status. Responses that carry a log line also include `next_cursor`.
 
-        To resume a dropped stream, save the newest nextCursor and send it as cursor on a new
+        To resume a dropped stream, save the newest `next_cursor` and send it as cursor on a new
         request. The new stream picks up after the last line you received. The stream ends on its
         own once the attempt has finished, failed, or been cancelled and all persisted lines have
         been sent.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `StreamJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's
+                `stream_timeout_ms`, None for no timeout.
+            resume: Reopen the stream after `unavailable`, a connection failure or a transport
+                error, from the newest `next_cursor` received, with the retry policy's backoff: no
+                message that carries a cursor is lost or delivered twice. It gives up after the
+                policy's `max_attempts` failures in a row without a new cursor; a stream the server
+                ends is not reopened.
 
         Returns:
             An async iterator over the `StreamJobAttemptLogsResponse` messages the server streams;
             iterate it with `async for`.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`. Raised while
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised while
                 iterating, after the messages that came before the error.
         """
-        return self._client.execute_server_stream(
-            request=request,
-            method=_CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_server_stream(
+            self._client,
+            _CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._stream_timeout_ms),
+            None,
+            resume,
         )
 
     def export_job_attempt_logs(
@@ -1088,7 +1488,7 @@ class CIServiceClient:
         request: ExportJobAttemptLogsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> AsyncIterator[ExportJobAttemptLogsResponse]:
         """Exports a finite snapshot of persisted log lines.
 
@@ -1097,26 +1497,33 @@ class CIServiceClient:
         response, then append each following chunk response to a file or writer in order. Use the
         Depot CLI depot ci logs --output-file when a shell-native file download is needed.
 
+        Never retried: the method may have side effects.
+
         Args:
             request: The `ExportJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's
+                `stream_timeout_ms`, None for no timeout.
 
         Returns:
             An async iterator over the `ExportJobAttemptLogsResponse` messages the server streams;
             iterate it with `async for`.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`. Raised while
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised while
                 iterating, after the messages that came before the error.
         """
-        return self._client.execute_server_stream(
-            request=request,
-            method=_CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_server_stream(
+            self._client,
+            _CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._stream_timeout_ms),
+            None,
+            False,
         )
 
     async def list_artifacts(
@@ -1124,33 +1531,74 @@ class CIServiceClient:
         request: ListArtifactsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListArtifactsResponse:
-        """Call `CIService.ListArtifacts`.
+        """Call `CIService.`list_artifacts`.
 
         Returns CI artifact metadata for one run, optionally narrowed to a workflow, job, or
         attempt. Download URLs are not included; request one per artifact with
-        GetArtifactDownloadURL.
+        `get_artifact_download_url`.
+
+        Never retried: the method may have side effects.
 
         Args:
-            request: The `ListArtifactsRequest` to send. Required fields: `runId`.
+            request: The `ListArtifactsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `ListArtifactsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_LIST_ARTIFACTS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_LIST_ARTIFACTS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
+        )
+
+    def iter_list_artifacts(
+        self,
+        request: ListArtifactsRequest,
+        *,
+        limit: int | None = None,
+        headers: Headers | Mapping[str, str] | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+    ) -> AsyncIterator[Artifact]:
+        """Every `Artifact` of `list_artifacts`, page after page.
+
+        Calls `list_artifacts` with `request` (its `page_size` sets the size of a page), then again
+        with `page_token` set to the `next_page_token` of each answer until one has none. The
+        request passed in is not changed.
+
+        Args:
+            request: The first page's request.
+            limit: The most items to yield (and so pages to fetch); None for all.
+            headers: As for `list_artifacts`.
+            timeout_ms: As for `list_artifacts`, for each page.
+            retry: As for `list_artifacts`, for each page.
+
+        Returns:
+            An async iterator over the `artifacts` of every page, in order.
+
+        Raises:
+            ConnectError: As `list_artifacts` does, while iterating.
+            ValueError: If `limit` is negative.
+        """
+        return _pages(
+            lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms),
+            request,
+            "artifacts",
+            limit,
         )
 
     async def get_artifact_download_url(
@@ -1158,31 +1606,37 @@ class CIServiceClient:
         request: GetArtifactDownloadURLRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetArtifactDownloadURLResponse:
         """Returns a short-lived signed HTTPS URL for one artifact.
 
         The URL expires 5 minutes after issuance.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetArtifactDownloadURLRequest` to send. Required fields: `artifactId`.
+            request: The `GetArtifactDownloadURLRequest` to send. Required fields: `artifact_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetArtifactDownloadURLResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `artifactId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `artifact_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     async def get_failure_diagnosis(
@@ -1190,7 +1644,7 @@ class CIServiceClient:
         request: GetFailureDiagnosisRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetFailureDiagnosisResponse:
         """Returns a failure diagnosis for a run, workflow, job, or attempt.
 
@@ -1203,26 +1657,32 @@ class CIServiceClient:
         or turn an empty result into a grouped one. As job summaries become available, a later call
         can also add summary drill-down commands.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetFailureDiagnosisRequest` to send. Required fields: `targetId`,
-                `targetType`.
+            request: The `GetFailureDiagnosisRequest` to send. Required fields: `target_id`,
+                `target_type`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetFailureDiagnosisResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `targetId` or
-                `targetType` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `target_id` or `target_type`
+                is missing; the API's error codes otherwise), `unavailable` when the server cannot
+                be reached, `deadline_exceeded` when the timeout passes. The error's text starts
+                with its code; read `.code` and `.message`.
         """
-        return await self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_FAILURE_DIAGNOSIS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return await _call_unary(
+            self._client,
+            _CI_SERVICE_GET_FAILURE_DIAGNOSIS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
 
@@ -1239,9 +1699,11 @@ class CIServiceClientSync:
         self,
         base_url: str = "https://api.depot.dev",
         *,
-        encoding: Literal["proto", "json"] = "proto",
         headers: Mapping[str, str] | None = None,
+        encoding: Literal["proto", "json"] = "proto",
         timeout_ms: int | None = None,
+        stream_timeout_ms: int | None = None,
+        retry: RetryPolicy | None = RetryPolicy(),
         http_client: SyncClient | None = None,
         interceptors: Iterable[InterceptorSync] = (),
         protocol: ProtocolType = ProtocolType.CONNECT,
@@ -1253,9 +1715,16 @@ class CIServiceClientSync:
 
         Args:
             base_url: The server's URL, scheme included; defaults to `https://api.depot.dev`.
-            encoding: `"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).
             headers: HTTP headers sent with every call, e.g. `{"Authorization": "Bearer <token>"}`.
-            timeout_ms: Default timeout of every call in milliseconds; None waits indefinitely.
+            encoding: `"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).
+            timeout_ms: Default timeout of unary and paged calls in milliseconds, retries included;
+                None (the default) waits indefinitely. A call's own `timeout_ms` replaces it.
+            stream_timeout_ms: Default timeout of streaming calls in milliseconds, from opening the
+                stream to its last message (reopenings included); None (the default) lets streams
+                run as long as the server sends.
+            retry: How calls that are safe to repeat (methods without side effects) are retried
+                after `unavailable` or a connection failure; by default 3 attempts in all with
+                exponential backoff. None disables retries; a call's own `retry` replaces it.
             http_client: The pyqwest client to send requests with (TLS settings, test transports);
                 the caller closes it. By default a shared client is used.
             interceptors: connectrpc interceptors run around every call.
@@ -1267,19 +1736,140 @@ class CIServiceClientSync:
             read_max_bytes: Largest response message accepted; None sets no limit.
 
         Raises:
-            ValueError: If `encoding` is neither `"proto"` nor `"json"`.
+            ValueError: If `base_url` is not an http(s) URL, `encoding` is neither `"proto"` nor
+                `"json"`, or a timeout is negative.
         """
         self._headers = Headers(headers or {})
+        self._timeout_ms = _timeout(timeout_ms, None)
+        self._stream_timeout_ms = _timeout(stream_timeout_ms, None)
+        self._retry = retry
+        # The runtime gets no default timeout: each call passes its own (None lifts it).
         self._client = ConnectClientSync(
-            base_url.rstrip("/"),
+            _base_url(base_url),
             codec=_codec(encoding),
             protocol=protocol,
             accept_compression=accept_compression,
             send_compression=send_compression,
-            timeout_ms=timeout_ms,
             read_max_bytes=read_max_bytes,
             interceptors=interceptors,
             http_client=http_client,
+        )
+
+    @classmethod
+    def from_env(
+        cls,
+        *,
+        base_url: str | None = None,
+        token: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        encoding: Literal["proto", "json"] = "proto",
+        timeout_ms: int | None = None,
+        stream_timeout_ms: int | None = None,
+        retry: RetryPolicy | None = RetryPolicy(),
+        http_client: SyncClient | None = None,
+        interceptors: Iterable[InterceptorSync] = (),
+        protocol: ProtocolType = ProtocolType.CONNECT,
+        send_compression: Compression | None = _GZIP,
+        accept_compression: Iterable[Compression] | None = None,
+        read_max_bytes: int | None = None,
+    ) -> Self:
+        """Create a client configured from the environment; arguments win over environment
+        variables.
+
+        Args:
+            base_url: The server's URL; by default `$DEPOT_API_URL`, else `https://api.depot.dev`.
+            token: The API token, sent as `Authorization: Bearer <token>`; by default
+                `$DEPOT_TOKEN`.
+            headers: HTTP headers sent with every call; they replace those read from the environment
+                (`x-depot-org` from `$DEPOT_ORG_ID`, each when set).
+            encoding: `"proto"` (binary protobuf, the default) or `"json"` (protobuf JSON).
+            timeout_ms: Default timeout of unary and paged calls in milliseconds, retries included;
+                None (the default) waits indefinitely. A call's own `timeout_ms` replaces it.
+            stream_timeout_ms: Default timeout of streaming calls in milliseconds, from opening the
+                stream to its last message (reopenings included); None (the default) lets streams
+                run as long as the server sends.
+            retry: How calls that are safe to repeat (methods without side effects) are retried
+                after `unavailable` or a connection failure; by default 3 attempts in all with
+                exponential backoff. None disables retries; a call's own `retry` replaces it.
+            http_client: The pyqwest client to send requests with (TLS settings, test transports);
+                the caller closes it. By default a shared client is used.
+            interceptors: connectrpc interceptors run around every call.
+            protocol: The wire protocol: Connect (default), gRPC or gRPC-Web.
+            send_compression: Compression of request bodies (gzip by default); None sends them as
+                is.
+            accept_compression: Compressions accepted for responses; None accepts the runtime's
+                defaults.
+            read_max_bytes: Largest response message accepted; None sets no limit.
+
+        Raises:
+            ValueError: If no `token` is given and `$DEPOT_TOKEN` is unset or empty.
+            ValueError: If `base_url` is not an http(s) URL, `encoding` is neither `"proto"` nor
+                `"json"`, or a timeout is negative.
+        """
+        url, found = _environment_settings(
+            base_url,
+            token,
+            headers,
+            default_url="https://api.depot.dev",
+            url_variable="DEPOT_API_URL",
+            token_variable="DEPOT_TOKEN",
+            token_header="Authorization",
+            token_format="Bearer {token}",
+            header_variables={"x-depot-org": "DEPOT_ORG_ID"},
+        )
+        return cls(
+            url,
+            headers=found,
+            encoding=encoding,
+            timeout_ms=timeout_ms,
+            stream_timeout_ms=stream_timeout_ms,
+            retry=retry,
+            http_client=http_client,
+            interceptors=interceptors,
+            protocol=protocol,
+            send_compression=send_compression,
+            accept_compression=accept_compression,
+            read_max_bytes=read_max_bytes,
+        )
+
+    @classmethod
+    def in_process(
+        cls,
+        service: CIServiceSync,
+        *,
+        headers: Mapping[str, str] | None = None,
+        encoding: Literal["proto", "json"] = "proto",
+        timeout_ms: int | None = None,
+        stream_timeout_ms: int | None = None,
+        retry: RetryPolicy | None = RetryPolicy(),
+        interceptors: Iterable[InterceptorSync] = (),
+    ) -> Self:
+        """Create a client that calls `service` in this process, with no server and no socket.
+
+        The client talks to `CIServiceWSGIApplication(service)` through an in-memory transport, over
+        the same Connect protocol and codecs as over the network: meant for tests of code that uses
+        the client.
+
+        Args:
+            service: An implementation of `CIServiceSync`; methods it leaves out answer
+                `unimplemented`.
+            headers: HTTP headers sent with every call.
+            encoding: `"proto"` (the default) or `"json"`.
+            timeout_ms: As for the constructor.
+            stream_timeout_ms: As for the constructor.
+            retry: As for the constructor.
+            interceptors: connectrpc interceptors run around every call.
+        """
+        transport = WSGITransport(CIServiceWSGIApplication(service))
+        return cls(
+            "http://in-process",
+            headers=headers,
+            encoding=encoding,
+            timeout_ms=timeout_ms,
+            stream_timeout_ms=stream_timeout_ms,
+            retry=retry,
+            interceptors=interceptors,
+            http_client=SyncClient(transport),
         )
 
     def close(self) -> None:
@@ -1304,29 +1894,35 @@ class CIServiceClientSync:
         request: RunRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RunResponse:
         """Triggers a CI run. Runs can contain one or more workflows.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `RunRequest` to send. Required fields: `repo`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RunResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `repo` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `repo` is missing; the API's
+                error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RUN,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_RUN,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def list_runs(
@@ -1334,31 +1930,72 @@ class CIServiceClientSync:
         request: ListRunsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
 
-        Filter by status, repository, commit SHA, trigger, or pull request number. Use pageSize and
-        pageToken to page through additional results.
+        Filter by status, repository, commit SHA, trigger, or pull request number. Use `page_size`
+        and `page_token` to page through additional results.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `ListRunsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `ListRunsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_LIST_RUNS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_LIST_RUNS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
+        )
+
+    def iter_list_runs(
+        self,
+        request: ListRunsRequest,
+        *,
+        limit: int | None = None,
+        headers: Headers | Mapping[str, str] | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+    ) -> Iterator[ListRunsResponseRun]:
+        """Every `ListRunsResponseRun` of `list_runs`, page after page.
+
+        Calls `list_runs` with `request` (its `page_size` sets the size of a page), then again with
+        `page_token` set to the `next_page_token` of each answer until one has none. The request
+        passed in is not changed.
+
+        Args:
+            request: The first page's request.
+            limit: The most items to yield (and so pages to fetch); None for all.
+            headers: As for `list_runs`.
+            timeout_ms: As for `list_runs`, for each page.
+            retry: As for `list_runs`, for each page.
+
+        Returns:
+            An iterator over the `runs` of every page, in order.
+
+        Raises:
+            ConnectError: As `list_runs` does, while iterating.
+            ValueError: If `limit` is negative.
+        """
+        return _pages_sync(
+            lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms),
+            request,
+            "runs",
+            limit,
         )
 
     def get_run(
@@ -1366,31 +2003,37 @@ class CIServiceClientSync:
         request: GetRunRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
 
-        For nested workflow, job, and attempt status, use GetRunStatus.
+        For nested workflow, job, and attempt status, use `get_run_status`.
+
+        Never retried: the method may have side effects.
 
         Args:
-            request: The `GetRunRequest` to send. Required fields: `runId`.
+            request: The `GetRunRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetRunResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_RUN,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_RUN,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_run_status(
@@ -1398,31 +2041,37 @@ class CIServiceClientSync:
         request: GetRunStatusRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
 
-        For the run's identity, repo, trigger, and timestamps, use GetRun.
+        For the run's identity, repo, trigger, and timestamps, use `get_run`.
+
+        Never retried: the method may have side effects.
 
         Args:
-            request: The `GetRunStatusRequest` to send. Required fields: `runId`.
+            request: The `GetRunStatusRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetRunStatusResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_RUN_STATUS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_RUN_STATUS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_run_metrics(
@@ -1430,29 +2079,35 @@ class CIServiceClientSync:
         request: GetRunMetricsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetRunMetricsRequest` to send. Required fields: `runId`.
+            request: The `GetRunMetricsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetRunMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_RUN_METRICS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_RUN_METRICS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def cancel_run(
@@ -1460,31 +2115,37 @@ class CIServiceClientSync:
         request: CancelRunRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelRunResponse:
-        """Call `CIService.CancelRun`.
+        """Call `CIService.`cancel_run`.
 
         Cancels a queued or running CI run and any of its unfinished workflows, jobs, and attempts.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `CancelRunRequest` to send. Required fields: `runId`.
+            request: The `CancelRunRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `CancelRunResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_CANCEL_RUN,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_CANCEL_RUN,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def list_workflows(
@@ -1492,31 +2153,37 @@ class CIServiceClientSync:
         request: ListWorkflowsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListWorkflowsResponse:
         """Returns CI workflows for the authenticated organization, newest first.
 
         Filter by name, repository, status, trigger, commit SHA, or pull request number. Use
-        pageSize to return up to 200 workflows.
+        `page_size` to return up to 200 workflows.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `ListWorkflowsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `ListWorkflowsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_LIST_WORKFLOWS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_LIST_WORKFLOWS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_workflow(
@@ -1524,32 +2191,38 @@ class CIServiceClientSync:
         request: GetWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetWorkflowResponse:
-        """Call `CIService.GetWorkflow`.
+        """Call `CIService.`get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetWorkflowRequest` to send. Required fields: `workflowId`.
+            request: The `GetWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def dispatch_workflow(
@@ -1557,32 +2230,38 @@ class CIServiceClientSync:
         request: DispatchWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> DispatchWorkflowResponse:
-        """Call `CIService.DispatchWorkflow`.
+        """Call `CIService.`dispatch_workflow`.
 
         Triggers a single workflow configured with an on.workflow_dispatch trigger and validates
         inputs against its input schema.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `DispatchWorkflowRequest` to send. Required fields: `repo`, `workflow`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `DispatchWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `repo` or
-                `workflow` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `repo` or `workflow` is
+                missing; the API's error codes otherwise), `unavailable` when the server cannot be
+                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_DISPATCH_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_DISPATCH_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def rerun_workflow(
@@ -1590,32 +2269,38 @@ class CIServiceClientSync:
         request: RerunWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RerunWorkflowResponse:
-        """Call `CIService.RerunWorkflow`.
+        """Call `CIService.`rerun_workflow`.
 
         Resets every job in a workflow that's in a terminal state (finished, failed, or cancelled)
         to queued and runs them all again. Cancel the workflow first if it's still running.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `RerunWorkflowRequest` to send. Required fields: `workflowId`.
+            request: The `RerunWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RerunWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RERUN_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_RERUN_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def cancel_workflow(
@@ -1623,29 +2308,35 @@ class CIServiceClientSync:
         request: CancelWorkflowRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelWorkflowResponse:
         """Cancels a queued or running workflow and all its child jobs.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `CancelWorkflowRequest` to send. Required fields: `workflowId`.
+            request: The `CancelWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `CancelWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_CANCEL_WORKFLOW,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_CANCEL_WORKFLOW,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_job(
@@ -1653,32 +2344,38 @@ class CIServiceClientSync:
         request: GetJobRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobResponse:
-        """Call `CIService.GetJob`.
+        """Call `CIService.`get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetJobRequest` to send. Required fields: `jobId`.
+            request: The `GetJobRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `jobId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_JOB,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_job_summary(
@@ -1686,28 +2383,34 @@ class CIServiceClientSync:
         request: GetJobSummaryRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobSummaryResponse:
         """Returns authored step summary markdown for a job, a specific attempt, or both.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobSummaryRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobSummaryResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_SUMMARY,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_JOB_SUMMARY,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_job_metrics(
@@ -1715,29 +2418,35 @@ class CIServiceClientSync:
         request: GetJobMetricsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetJobMetricsRequest` to send. Required fields: `jobId`.
+            request: The `GetJobMetricsRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `jobId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_METRICS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_JOB_METRICS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def retry_job(
@@ -1745,32 +2454,38 @@ class CIServiceClientSync:
         request: RetryJobRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RetryJobResponse:
         """Retries a failed or cancelled job, along with any skipped jobs that depend on it.
 
-        Fails when a job that depends on it has already started; use RetryFailedJobs to retry
+        Fails when a job that depends on it has already started; use `retry_failed_jobs` to retry
         related failures together.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `RetryJobRequest` to send. Required fields: `workflowId`, `jobId`.
+            request: The `RetryJobRequest` to send. Required fields: `workflow_id`, `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RetryJobResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                or `jobId` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
+                missing; the API's error codes otherwise), `unavailable` when the server cannot be
+                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RETRY_JOB,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_RETRY_JOB,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def retry_failed_jobs(
@@ -1778,32 +2493,38 @@ class CIServiceClientSync:
         request: RetryFailedJobsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RetryFailedJobsResponse:
-        """Call `CIService.RetryFailedJobs`.
+        """Call `CIService.`retry_failed_jobs`.
 
         Retries only the failed and cancelled jobs in a workflow, along with any skipped jobs that
         depend on them. Jobs that already succeeded are left untouched.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `RetryFailedJobsRequest` to send. Required fields: `workflowId`.
+            request: The `RetryFailedJobsRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `RetryFailedJobsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_RETRY_FAILED_JOBS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_RETRY_FAILED_JOBS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def cancel_job(
@@ -1811,29 +2532,35 @@ class CIServiceClientSync:
         request: CancelJobRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelJobResponse:
         """Cancels a queued, waiting, or running job and its active attempt.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `CancelJobRequest` to send. Required fields: `workflowId`, `jobId`.
+            request: The `CancelJobRequest` to send. Required fields: `workflow_id`, `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `CancelJobResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `workflowId`
-                or `jobId` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
+                missing; the API's error codes otherwise), `unavailable` when the server cannot be
+                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_CANCEL_JOB,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_CANCEL_JOB,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_attempt(
@@ -1841,32 +2568,38 @@ class CIServiceClientSync:
         request: GetAttemptRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetAttemptResponse:
-        """Call `CIService.GetAttempt`.
+        """Call `CIService.`get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetAttemptRequest` to send. Required fields: `attemptId`.
+            request: The `GetAttemptRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetAttemptResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `attemptId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_ATTEMPT,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_ATTEMPT,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_job_attempt_metrics(
@@ -1874,29 +2607,35 @@ class CIServiceClientSync:
         request: GetJobAttemptMetricsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetJobAttemptMetricsRequest` to send. Required fields: `attemptId`.
+            request: The `GetJobAttemptMetricsRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobAttemptMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `attemptId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_ATTEMPT_METRICS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_JOB_ATTEMPT_METRICS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_job_attempt_logs(
@@ -1904,31 +2643,72 @@ class CIServiceClientSync:
         request: GetJobAttemptLogsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
 
-        Identify the attempt by attemptId, or by jobId to use the job's latest attempt. Poll with
-        pageToken to fetch lines persisted after a previous response.
+        Identify the attempt by `attempt_id`, or by `job_id` to use the job's latest attempt. Poll
+        with `page_token` to fetch lines persisted after a previous response.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetJobAttemptLogsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_JOB_ATTEMPT_LOGS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_JOB_ATTEMPT_LOGS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
+        )
+
+    def iter_get_job_attempt_logs(
+        self,
+        request: GetJobAttemptLogsRequest,
+        *,
+        limit: int | None = None,
+        headers: Headers | Mapping[str, str] | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+    ) -> Iterator[LogLine]:
+        """Every `LogLine` of `get_job_attempt_logs`, page after page.
+
+        Calls `get_job_attempt_logs` with `request` (its `page_size` sets the size of a page), then
+        again with `page_token` set to the `next_page_token` of each answer until one has none. The
+        request passed in is not changed.
+
+        Args:
+            request: The first page's request.
+            limit: The most items to yield (and so pages to fetch); None for all.
+            headers: As for `get_job_attempt_logs`.
+            timeout_ms: As for `get_job_attempt_logs`, for each page.
+            retry: As for `get_job_attempt_logs`, for each page.
+
+        Returns:
+            An iterator over the `lines` of every page, in order.
+
+        Raises:
+            ConnectError: As `get_job_attempt_logs` does, while iterating.
+            ValueError: If `limit` is negative.
+        """
+        return _pages_sync(
+            lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms),
+            request,
+            "lines",
+            limit,
         )
 
     def stream_job_attempt_logs(
@@ -1936,39 +2716,52 @@ class CIServiceClientSync:
         request: StreamJobAttemptLogsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        resume: bool = False,
     ) -> Iterator[StreamJobAttemptLogsResponse]:
         """Follows a job attempt's persisted log lines, streaming new lines while the attempt runs.
 
         The response is a Connect/gRPC server stream, not raw text. Consume it with a generated
         client or a decoder that understands stream framing. Every response reports the attempt's
-        current status. Responses that carry a log line also include nextCursor.
+        current status. Responses that carry a log line also include `next_cursor`.
 
-        To resume a dropped stream, save the newest nextCursor and send it as cursor on a new
+        To resume a dropped stream, save the newest `next_cursor` and send it as cursor on a new
         request. The new stream picks up after the last line you received. The stream ends on its
         own once the attempt has finished, failed, or been cancelled and all persisted lines have
         been sent.
+
+        Never retried: the method may have side effects.
 
         Args:
             request: The `StreamJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's
+                `stream_timeout_ms`, None for no timeout.
+            resume: Reopen the stream after `unavailable`, a connection failure or a transport
+                error, from the newest `next_cursor` received, with the retry policy's backoff: no
+                message that carries a cursor is lost or delivered twice. It gives up after the
+                policy's `max_attempts` failures in a row without a new cursor; a stream the server
+                ends is not reopened.
 
         Returns:
             An iterator over the `StreamJobAttemptLogsResponse` messages the server streams; iterate
             it with `for`.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`. Raised while
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised while
                 iterating, after the messages that came before the error.
         """
-        return self._client.execute_server_stream(
-            request=request,
-            method=_CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_server_stream_sync(
+            self._client,
+            _CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._stream_timeout_ms),
+            None,
+            resume,
         )
 
     def export_job_attempt_logs(
@@ -1976,7 +2769,7 @@ class CIServiceClientSync:
         request: ExportJobAttemptLogsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> Iterator[ExportJobAttemptLogsResponse]:
         """Exports a finite snapshot of persisted log lines.
 
@@ -1985,26 +2778,33 @@ class CIServiceClientSync:
         response, then append each following chunk response to a file or writer in order. Use the
         Depot CLI depot ci logs --output-file when a shell-native file download is needed.
 
+        Never retried: the method may have side effects.
+
         Args:
             request: The `ExportJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's
+                `stream_timeout_ms`, None for no timeout.
 
         Returns:
             An iterator over the `ExportJobAttemptLogsResponse` messages the server streams; iterate
             it with `for`.
 
         Raises:
-            ConnectError: The error the server answered with, or a client-side failure such as
-                `unavailable` or `deadline_exceeded`; read `.code` and `.message`. Raised while
+            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
+                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised while
                 iterating, after the messages that came before the error.
         """
-        return self._client.execute_server_stream(
-            request=request,
-            method=_CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_server_stream_sync(
+            self._client,
+            _CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._stream_timeout_ms),
+            None,
+            False,
         )
 
     def list_artifacts(
@@ -2012,33 +2812,74 @@ class CIServiceClientSync:
         request: ListArtifactsRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListArtifactsResponse:
-        """Call `CIService.ListArtifacts`.
+        """Call `CIService.`list_artifacts`.
 
         Returns CI artifact metadata for one run, optionally narrowed to a workflow, job, or
         attempt. Download URLs are not included; request one per artifact with
-        GetArtifactDownloadURL.
+        `get_artifact_download_url`.
+
+        Never retried: the method may have side effects.
 
         Args:
-            request: The `ListArtifactsRequest` to send. Required fields: `runId`.
+            request: The `ListArtifactsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `ListArtifactsResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `runId` is
-                missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_LIST_ARTIFACTS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_LIST_ARTIFACTS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
+        )
+
+    def iter_list_artifacts(
+        self,
+        request: ListArtifactsRequest,
+        *,
+        limit: int | None = None,
+        headers: Headers | Mapping[str, str] | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+    ) -> Iterator[Artifact]:
+        """Every `Artifact` of `list_artifacts`, page after page.
+
+        Calls `list_artifacts` with `request` (its `page_size` sets the size of a page), then again
+        with `page_token` set to the `next_page_token` of each answer until one has none. The
+        request passed in is not changed.
+
+        Args:
+            request: The first page's request.
+            limit: The most items to yield (and so pages to fetch); None for all.
+            headers: As for `list_artifacts`.
+            timeout_ms: As for `list_artifacts`, for each page.
+            retry: As for `list_artifacts`, for each page.
+
+        Returns:
+            An iterator over the `artifacts` of every page, in order.
+
+        Raises:
+            ConnectError: As `list_artifacts` does, while iterating.
+            ValueError: If `limit` is negative.
+        """
+        return _pages_sync(
+            lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms),
+            request,
+            "artifacts",
+            limit,
         )
 
     def get_artifact_download_url(
@@ -2046,31 +2887,37 @@ class CIServiceClientSync:
         request: GetArtifactDownloadURLRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetArtifactDownloadURLResponse:
         """Returns a short-lived signed HTTPS URL for one artifact.
 
         The URL expires 5 minutes after issuance.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetArtifactDownloadURLRequest` to send. Required fields: `artifactId`.
+            request: The `GetArtifactDownloadURLRequest` to send. Required fields: `artifact_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetArtifactDownloadURLResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `artifactId`
-                is missing), or a client-side failure such as `unavailable` or `deadline_exceeded`;
+            ConnectError: The server's answer (`invalid_argument` when `artifact_id` is missing; the
+                API's error codes otherwise), `unavailable` when the server cannot be reached,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
     def get_failure_diagnosis(
@@ -2078,7 +2925,7 @@ class CIServiceClientSync:
         request: GetFailureDiagnosisRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None,
-        timeout_ms: int | None = None,
+        timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetFailureDiagnosisResponse:
         """Returns a failure diagnosis for a run, workflow, job, or attempt.
 
@@ -2091,26 +2938,32 @@ class CIServiceClientSync:
         or turn an empty result into a grouped one. As job summaries become available, a later call
         can also add summary drill-down commands.
 
+        Never retried: the method may have side effects.
+
         Args:
-            request: The `GetFailureDiagnosisRequest` to send. Required fields: `targetId`,
-                `targetType`.
+            request: The `GetFailureDiagnosisRequest` to send. Required fields: `target_id`,
+                `target_type`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds, instead of the client's default.
+            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
+                None for no timeout.
 
         Returns:
             The `GetFailureDiagnosisResponse` the server answers.
 
         Raises:
-            ConnectError: The error the server answered with (`invalid_argument` when `targetId` or
-                `targetType` is missing), or a client-side failure such as `unavailable` or
-                `deadline_exceeded`; read `.code` and `.message`.
+            ConnectError: The server's answer (`invalid_argument` when `target_id` or `target_type`
+                is missing; the API's error codes otherwise), `unavailable` when the server cannot
+                be reached, `deadline_exceeded` when the timeout passes. The error's text starts
+                with its code; read `.code` and `.message`.
         """
-        return self._client.execute_unary(
-            request=request,
-            method=_CI_SERVICE_GET_FAILURE_DIAGNOSIS,
-            headers=_merge_headers(self._headers, headers),
-            timeout_ms=timeout_ms,
+        return _call_unary_sync(
+            self._client,
+            _CI_SERVICE_GET_FAILURE_DIAGNOSIS,
+            request,
+            _merge_headers(self._headers, headers),
+            _timeout(timeout_ms, self._timeout_ms),
+            None,
         )
 
 
@@ -4143,6 +4996,320 @@ def _merge_headers(defaults: Headers, headers: Headers | Mapping[str, str] | Non
     for name, value in items:
         merged.add(name, value)
     return merged
+
+
+def _timeout(timeout_ms: int | None | UseClientDefault, default: int | None) -> int | None:
+    """A call's timeout in ms: its own, or the client's `default`; None for none."""
+    if isinstance(timeout_ms, UseClientDefault):
+        return default
+    if timeout_ms is not None and timeout_ms < 0:
+        msg = f"timeout_ms must be at least 0 (or None for no timeout), not {timeout_ms}"
+        raise ValueError(msg)
+    return timeout_ms
+
+
+class _Deadline:
+    """The end of a call that may take several attempts."""
+
+    def __init__(self, timeout_ms: int | None) -> None:
+        self._end = None if timeout_ms is None else monotonic() + timeout_ms / 1000
+
+    def remaining_ms(self) -> int | None:
+        """Milliseconds left for the next attempt (0 once passed), or None without a deadline."""
+        if self._end is None:
+            return None
+        return max(0, ceil((self._end - monotonic()) * 1000))
+
+    def allows(self, pause_s: float) -> bool:
+        """Whether a pause of `pause_s` seconds still leaves time for another attempt."""
+        return self._end is None or monotonic() + pause_s < self._end
+
+
+def _coded(error: ConnectError) -> ConnectError:
+    """`error` with its code in front of its text (`not_found: ...`), so tracebacks and logs show it."""
+    text = f"{error.code.value}: {error.message}"
+    if error.args != (text,):
+        error.args = (text,)
+    return error
+
+
+def _transient(error: ConnectError, policy: RetryPolicy) -> bool:
+    """Whether `error` may pass if the same request is sent again."""
+    if error.code in policy.codes:
+        return True
+    # A connection cut mid-stream: the runtime reports an HTTP/2 reset (with its cause) or a body
+    # that ended before the end-of-stream message as `internal`; the server said nothing.
+    return error.code == Code.INTERNAL and (
+        (error.__cause__ is not None and not isinstance(error.__cause__, ConnectError))
+        or error.message == "protocol error: unexpected EOF"
+    )
+
+
+def _pause_s(error: ConnectError, policy: RetryPolicy | None, failures: int, deadline: _Deadline) -> float | None:
+    """Seconds to wait before trying again after `failures` failures in a row; None to give up."""
+    if policy is None or failures >= policy.max_attempts or not _transient(error, policy):
+        return None
+    pause = policy.backoff_ms(failures) / 1000
+    return pause if deadline.allows(pause) else None
+
+
+def _call_unary_sync(
+    client: ConnectClientSync,
+    method: MethodInfo[_REQ, _RES],
+    request: _REQ,
+    headers: Headers,
+    timeout_ms: int | None,
+    retry: RetryPolicy | None,
+) -> _RES:
+    """A unary call, tried again by `retry` (None for once) within one deadline of `timeout_ms`."""
+    deadline = _Deadline(timeout_ms)
+    failures = 0
+    while True:
+        try:
+            return client.execute_unary(
+                request=request, method=method, headers=headers, timeout_ms=deadline.remaining_ms()
+            )
+        except ConnectError as error:
+            failures += 1
+            pause = _pause_s(error, retry, failures, deadline)
+            if pause is None:
+                _coded(error)
+                raise
+        sleep(pause)
+
+
+async def _call_unary(
+    client: ConnectClient,
+    method: MethodInfo[_REQ, _RES],
+    request: _REQ,
+    headers: Headers,
+    timeout_ms: int | None,
+    retry: RetryPolicy | None,
+) -> _RES:
+    """A unary call, tried again by `retry` (None for once) within one deadline of `timeout_ms`."""
+    deadline = _Deadline(timeout_ms)
+    failures = 0
+    while True:
+        try:
+            return await client.execute_unary(
+                request=request, method=method, headers=headers, timeout_ms=deadline.remaining_ms()
+            )
+        except ConnectError as error:
+            failures += 1
+            pause = _pause_s(error, retry, failures, deadline)
+            if pause is None:
+                _coded(error)
+                raise
+        await async_sleep(pause)
+
+
+_CURSOR = "cursor"
+
+
+_NEXT_CURSOR = "next_cursor"
+
+
+def _resumed(request: _M, cursor: str) -> _M:
+    """A copy of `request` that asks for what follows `cursor`."""
+    copy = type(request)()
+    copy.CopyFrom(request)
+    setattr(copy, _CURSOR, cursor)
+    return copy
+
+
+def _call_server_stream_sync(
+    client: ConnectClientSync,
+    method: MethodInfo[_M, _RES],
+    request: _M,
+    headers: Headers,
+    timeout_ms: int | None,
+    retry: RetryPolicy | None,
+    resume: bool,
+) -> Iterator[_RES]:
+    """A server stream, reopened by `retry` before its first message, or (with `resume`) after any.
+
+    Resuming follows the cursor convention: the stream is reopened with the request's `cursor`
+    set to the newest `next_cursor` received, so it picks up after the last message that carried
+    one. Failures count as "in a row" until a message brings a new cursor.
+    """
+    deadline = _Deadline(timeout_ms)
+    failures = 0
+    cursor = ""
+    delivered = False
+    while True:
+        stream = client.execute_server_stream(
+            request=_resumed(request, cursor) if cursor else request,
+            method=method,
+            headers=headers,
+            timeout_ms=deadline.remaining_ms(),
+        )
+        try:
+            for message in stream:
+                delivered = True
+                if resume and (newest := getattr(message, _NEXT_CURSOR, "")):
+                    cursor = newest
+                    failures = 0
+                yield message
+            return
+        except ConnectError as error:
+            failures += 1
+            pause = None if delivered and not resume else _pause_s(error, retry, failures, deadline)
+            if pause is None:
+                _coded(error)
+                raise
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        sleep(pause)
+
+
+async def _call_server_stream(
+    client: ConnectClient,
+    method: MethodInfo[_M, _RES],
+    request: _M,
+    headers: Headers,
+    timeout_ms: int | None,
+    retry: RetryPolicy | None,
+    resume: bool,
+) -> AsyncIterator[_RES]:
+    """The async `_call_server_stream_sync`: the same reopening rules."""
+    deadline = _Deadline(timeout_ms)
+    failures = 0
+    cursor = ""
+    delivered = False
+    while True:
+        stream = client.execute_server_stream(
+            request=_resumed(request, cursor) if cursor else request,
+            method=method,
+            headers=headers,
+            timeout_ms=deadline.remaining_ms(),
+        )
+        try:
+            async for message in stream:
+                delivered = True
+                if resume and (newest := getattr(message, _NEXT_CURSOR, "")):
+                    cursor = newest
+                    failures = 0
+                yield message
+            return
+        except ConnectError as error:
+            failures += 1
+            pause = None if delivered and not resume else _pause_s(error, retry, failures, deadline)
+            if pause is None:
+                _coded(error)
+                raise
+        finally:
+            close = getattr(stream, "aclose", None)
+            if close is not None:
+                await close()
+        await async_sleep(pause)
+
+
+_PAGE_TOKEN = "page_token"
+
+
+_NEXT_PAGE_TOKEN = "next_page_token"
+
+
+def _first_page(request: _M, limit: int | None) -> _M:
+    if limit is not None and limit < 0:
+        msg = f"limit must be at least 0 (or None for every item), not {limit}"
+        raise ValueError(msg)
+    copy = type(request)()
+    copy.CopyFrom(request)
+    return copy
+
+
+def _next_page(page_request: Message, page: Message) -> bool:
+    """Point `page_request` at the page after `page`; False when `page` was the last."""
+    token: str = getattr(page, _NEXT_PAGE_TOKEN)
+    if not token:
+        return False
+    if token == getattr(page_request, _PAGE_TOKEN):
+        msg = f"the server answered page token {token!r} with the same token again"
+        raise ConnectError(Code.INTERNAL, msg)
+    setattr(page_request, _PAGE_TOKEN, token)
+    return True
+
+
+def _pages_sync(call: Callable[[_M], Message], request: _M, items: str, limit: int | None) -> Iterator[Any]:
+    """The items (repeated field `items`) of every page, from `request`'s page on, at most `limit` of them.
+
+    Follows the page-token convention: the response's `next_page_token` goes into the request's
+    `page_token` for the next page, until a response has none.
+    """
+    page_request = _first_page(request, limit)
+    left = limit
+    while left is None or left > 0:
+        page = call(page_request)
+        for item in getattr(page, items):
+            if left is not None:
+                if left == 0:
+                    return
+                left -= 1
+            yield item
+        if not _next_page(page_request, page):
+            return
+
+
+async def _pages(
+    call: Callable[[_M], Awaitable[Message]], request: _M, items: str, limit: int | None
+) -> AsyncIterator[Any]:
+    """The async `_pages_sync`."""
+    page_request = _first_page(request, limit)
+    left = limit
+    while left is None or left > 0:
+        page = await call(page_request)
+        for item in getattr(page, items):
+            if left is not None:
+                if left == 0:
+                    return
+                left -= 1
+            yield item
+        if not _next_page(page_request, page):
+            return
+
+
+def _base_url(base_url: str, source: str = "base_url") -> str:
+    """`base_url` without a trailing slash; ValueError naming `source` unless it is an http(s) URL."""
+    scheme, _, rest = base_url.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest.strip("/"):
+        msg = f"{source} must be an http:// or https:// URL with a host, not {base_url!r}"
+        raise ValueError(msg)
+    return base_url.rstrip("/")
+
+
+def _environment_settings(
+    base_url: str | None,
+    token: str | None,
+    headers: Mapping[str, str] | None,
+    *,
+    default_url: str,
+    url_variable: str,
+    token_variable: str,
+    token_header: str,
+    token_format: str,
+    header_variables: Mapping[str, str],
+) -> tuple[str, dict[str, str]]:
+    """The base URL and headers of `from_env`: explicit arguments first, then the environment."""
+    url = base_url
+    if url is None and url_variable and (url := environ.get(url_variable) or None) is not None:
+        url = _base_url(url, f"${url_variable}")
+    found: dict[str, str] = {}
+    if token_variable or token is not None:
+        token = token if token is not None else environ.get(token_variable) or None
+        if token is None:
+            msg = f"${token_variable} is not set: set it to an API token, or pass token=..."
+            raise ValueError(msg)
+        found[token_header] = token_format.format(token=token)
+    for header, variable in header_variables.items():
+        if value := environ.get(variable):
+            found[header] = value
+    explicit = {name.lower() for name in headers or {}}
+    merged = {name: value for name, value in found.items() if name.lower() not in explicit}
+    merged.update(headers or {})
+    return url or default_url, merged
 
 
 def _implementation(service: object, protocol: object, name: str) -> Any:
