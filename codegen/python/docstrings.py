@@ -490,7 +490,12 @@ def server_method(
         answer = f"The `{output_type}` to answer with."
     args = (
         ("requests" if stream.client_streams else "request", request_doc),
-        ("ctx", "The call's context: request headers, deadline, response headers and trailers."),
+        (
+            "ctx",
+            "The call's context: `ctx.request_headers` (e.g. the caller's `authorization`), `ctx.timeout_ms`, "
+            "`ctx.response_headers` and `ctx.response_trailers`. An implementation annotates it as "
+            "`RequestContext[Any, Any]`, or leaves it unannotated.",
+        ),
     )
     raises = (
         'To answer with a Connect error, e.g. `ConnectError(Code.NOT_FOUND, "...")`; any other exception answers '

@@ -121,14 +121,15 @@ def _connect_module(
     roots = [method.input.full_name for service in package.services for method in service.methods]
     checked = sorted(checked_messages(messages, roots))
     items = [page_items(method, messages) for service in package.services for method in service.methods]
-    item_types = sorted({item.type.full_name for item in items if item is not None and isinstance(item.type, MessageRef)})
+    item_types = sorted({item.type.full_name for item in items if item and isinstance(item.type, MessageRef)})
 
     # The draft: every generated name a placeholder; no imports, no helpers, empty docstrings.
     placeholders = Placeholders()
     draft_types = TypeSpeller(owners, layout, placeholders)
     draft = views.connect_module(api, package, placeholders, draft_types, messages, checked, settings=settings)
     analysed = usage(templates[0].render(module=draft))
-    used = analysed.free
+    # What the module exports of the fixed code counts as used even where no client needs it.
+    used = analysed.free | (set(views.RUNTIME_EXPORTS) if package.services else set())
     snippets = helpers.needed(used)
     fixed = FixedNames.read(analysed, placeholders, (name for s in snippets for name in s.identifiers))
 

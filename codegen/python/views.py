@@ -46,7 +46,7 @@ _CONNECT_KINDS = {
 }
 """Connect's name of each stream kind, which the runtime's APIs are named after."""
 
-RUNTIME_EXPORTS = ("Code", "ConnectError", "RetryPolicy", "USE_CLIENT_DEFAULT", "UseClientDefault")
+RUNTIME_EXPORTS = ("Code", "ConnectError", "RequestContext", "RetryPolicy", "USE_CLIENT_DEFAULT", "UseClientDefault")
 """Names of the fixed code that a module with clients exports next to its classes."""
 
 

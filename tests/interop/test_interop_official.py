@@ -73,7 +73,11 @@ def _call(client: Any, method: Method, request: Message, headers: dict[str, str]
 
 
 def _rpc_names(cls: type) -> set[str]:
-    return {name for name in vars(cls) if not name.startswith("_") and name not in {"close", "path"}}
+    # Our clients' conveniences (constructors, `iter_<method>` pagers) are not RPCs.
+    conveniences = {"close", "path", "from_env", "in_process"}
+    return {
+        name for name in vars(cls) if not name.startswith(("_", "iter_")) and name not in conveniences
+    }
 
 
 def test_the_official_stubs_have_our_shape(official: ModuleType, official_pb2: ModuleType) -> None:

@@ -116,7 +116,7 @@ def test_sync_server_validates_required_fields(api: ModuleType, sync_http: SyncC
         assert (raised.value.code, raised.value.message) == (Code.INVALID_ARGUMENT, "widgetId is required")
         assert meta.http_status == 400
 
-        with pytest.raises(ConnectError, match="^spec is required$"):
+        with pytest.raises(ConnectError, match="^invalid_argument: spec is required$"):
             client.create_widget(api.CreateWidgetRequest())
         with pytest.raises(ConnectError) as raised:
             client.create_widget(api.CreateWidgetRequest(spec=_broken_spec(api)))
@@ -127,14 +127,14 @@ def test_sync_server_validates_required_fields(api: ModuleType, sync_http: SyncC
             f"spec.{name} is required" for name in ("name", "color", "tags", "labels", "size", "priority")
         )
 
-        with pytest.raises(ConnectError, match="^widgetId is required; from is required$"):
+        with pytest.raises(ConnectError, match="^invalid_argument: widgetId is required; from is required$"):
             client.get_widget_download_url(api.GetWidgetDownloadURLRequest())
         with pytest.raises(ConnectError) as raised:
             list(client.watch_widget(api.WatchWidgetRequest()))
         assert raised.value.code == Code.INVALID_ARGUMENT
-        with pytest.raises(ConnectError, match="^chunk is required$"):
+        with pytest.raises(ConnectError, match="^invalid_argument: chunk is required$"):
             client.upload_parts([*_parts(api), api.UploadPartRequest(widget_id="w")])
-        with pytest.raises(ConnectError, match="^text is required$"):
+        with pytest.raises(ConnectError, match="^invalid_argument: text is required$"):
             list(client.chat([api.ChatMessage(text="hi"), api.ChatMessage()]))
 
 
@@ -248,11 +248,11 @@ async def _async_validation(api: ModuleType, client: Any) -> None:
     with pytest.raises(ConnectError) as raised:
         await client.create_widget(api.CreateWidgetRequest(spec=_broken_spec(api)))
     assert raised.value.message == _expected_spec_errors()
-    with pytest.raises(ConnectError, match="^widgetId is required$"):
+    with pytest.raises(ConnectError, match="^invalid_argument: widgetId is required$"):
         [event async for event in client.watch_widget(api.WatchWidgetRequest())]
-    with pytest.raises(ConnectError, match="^widgetId is required; chunk is required$"):
+    with pytest.raises(ConnectError, match="^invalid_argument: widgetId is required; chunk is required$"):
         await client.upload_parts([api.UploadPartRequest()])
-    with pytest.raises(ConnectError, match="^text is required$"):
+    with pytest.raises(ConnectError, match="^invalid_argument: text is required$"):
         [reply async for reply in client.chat([api.ChatMessage()])]
     with pytest.raises(ConnectError) as raised:
         await client.get_widget(api.GetWidgetRequest(widget_id="missing"))
@@ -312,12 +312,12 @@ def test_async_admin_validation_and_unimplemented(api: ModuleType, servers: Modu
             async with api.AdminServiceClient(encoding="json", http_client=Client(transport)) as client:
                 good = api.WidgetSpec(name="a", color=1, tags=["t"], labels={"k": "v"}, size=1, priority=1)
                 await client.import_(api.ImportWidgetsRequest(widgets=[good]))
-                with pytest.raises(ConnectError, match="^widgets is required$"):
+                with pytest.raises(ConnectError, match="^invalid_argument: widgets is required$"):
                     await client.import_(api.ImportWidgetsRequest())
                 bad = api.WidgetSpec()
                 bad.CopyFrom(good)
                 bad.ClearField("name")
-                with pytest.raises(ConnectError, match=r"^widgets\[1\]\.name is required$"):
+                with pytest.raises(ConnectError, match=r"^invalid_argument: widgets\[1\]\.name is required$"):
                     await client.import_(api.ImportWidgetsRequest(widgets=[good, bad]))
                 with pytest.raises(ConnectError) as raised, ResponseMetadata() as meta:
                     await client.close_(Empty())

@@ -25,6 +25,7 @@ from .ci_connect import (
     CIServiceWSGIApplication,
     Code,
     ConnectError,
+    RequestContext,
     RetryPolicy,
     UseClientDefault,
 )
@@ -222,6 +223,7 @@ __all__ = [
     "LogLine",
     "RelevantErrorLine",
     "RepresentativeAttempt",
+    "RequestContext",
     "RerunWorkflowRequest",
     "RerunWorkflowResponse",
     "RetryFailedJobsRequest",

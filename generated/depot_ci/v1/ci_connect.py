@@ -120,6 +120,7 @@ __all__ = [
     "CIServiceWSGIApplication",
     "Code",
     "ConnectError",
+    "RequestContext",
     "RetryPolicy",
     "UseClientDefault",
 ]
@@ -127,11 +128,17 @@ __all__ = [
 _REQ = TypeVar("_REQ")
 _RES = TypeVar("_RES")
 _GZIP = GzipCompression()
+
+
 class UseClientDefault(Enum):
     """The type of `USE_CLIENT_DEFAULT`: a call argument left to the client's setting."""
 
     USE_CLIENT_DEFAULT = "USE_CLIENT_DEFAULT"
+
+
 USE_CLIENT_DEFAULT: Final = UseClientDefault.USE_CLIENT_DEFAULT
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """How a call that is safe to repeat is tried again after a transient failure.
@@ -179,6 +186,7 @@ class RetryPolicy:
         """The pause in milliseconds before retry number `retry` (1 for the first retry)."""
         full = min(self.max_backoff_ms, self.initial_backoff_ms * self.multiplier ** (retry - 1))
         return full * (1 - self.jitter * random())
+
 
 _CI_SERVICE_RUN = MethodInfo(
     name="Run",
@@ -2980,7 +2988,7 @@ class CIService(Protocol):
     async def run(
         self,
         request: RunRequest,
-        ctx: RequestContext[RunRequest, RunResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RunResponse:
         """Triggers a CI run. Runs can contain one or more workflows.
@@ -2990,7 +2998,9 @@ class CIService(Protocol):
 
         Args:
             request: The `RunRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RunResponse` to answer with.
@@ -3004,7 +3014,7 @@ class CIService(Protocol):
     async def list_runs(
         self,
         request: ListRunsRequest,
-        ctx: RequestContext[ListRunsRequest, ListRunsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
@@ -3014,7 +3024,9 @@ class CIService(Protocol):
 
         Args:
             request: The `ListRunsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ListRunsResponse` to answer with.
@@ -3028,7 +3040,7 @@ class CIService(Protocol):
     async def get_run(
         self,
         request: GetRunRequest,
-        ctx: RequestContext[GetRunRequest, GetRunResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
@@ -3040,7 +3052,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetRunRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetRunResponse` to answer with.
@@ -3054,7 +3068,7 @@ class CIService(Protocol):
     async def get_run_status(
         self,
         request: GetRunStatusRequest,
-        ctx: RequestContext[GetRunStatusRequest, GetRunStatusResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
@@ -3066,7 +3080,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetRunStatusRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetRunStatusResponse` to answer with.
@@ -3080,7 +3096,7 @@ class CIService(Protocol):
     async def get_run_metrics(
         self,
         request: GetRunMetricsRequest,
-        ctx: RequestContext[GetRunMetricsRequest, GetRunMetricsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
@@ -3090,7 +3106,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetRunMetricsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetRunMetricsResponse` to answer with.
@@ -3104,7 +3122,7 @@ class CIService(Protocol):
     async def cancel_run(
         self,
         request: CancelRunRequest,
-        ctx: RequestContext[CancelRunRequest, CancelRunResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> CancelRunResponse:
         """Call `CIService.CancelRun`.
@@ -3116,7 +3134,9 @@ class CIService(Protocol):
 
         Args:
             request: The `CancelRunRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `CancelRunResponse` to answer with.
@@ -3130,7 +3150,7 @@ class CIService(Protocol):
     async def list_workflows(
         self,
         request: ListWorkflowsRequest,
-        ctx: RequestContext[ListWorkflowsRequest, ListWorkflowsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> ListWorkflowsResponse:
         """Returns CI workflows for the authenticated organization, newest first.
@@ -3140,7 +3160,9 @@ class CIService(Protocol):
 
         Args:
             request: The `ListWorkflowsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ListWorkflowsResponse` to answer with.
@@ -3154,7 +3176,7 @@ class CIService(Protocol):
     async def get_workflow(
         self,
         request: GetWorkflowRequest,
-        ctx: RequestContext[GetWorkflowRequest, GetWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetWorkflowResponse:
         """Call `CIService.GetWorkflow`.
@@ -3167,7 +3189,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetWorkflowResponse` to answer with.
@@ -3181,7 +3205,7 @@ class CIService(Protocol):
     async def dispatch_workflow(
         self,
         request: DispatchWorkflowRequest,
-        ctx: RequestContext[DispatchWorkflowRequest, DispatchWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> DispatchWorkflowResponse:
         """Call `CIService.DispatchWorkflow`.
@@ -3194,7 +3218,9 @@ class CIService(Protocol):
 
         Args:
             request: The `DispatchWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `DispatchWorkflowResponse` to answer with.
@@ -3208,7 +3234,7 @@ class CIService(Protocol):
     async def rerun_workflow(
         self,
         request: RerunWorkflowRequest,
-        ctx: RequestContext[RerunWorkflowRequest, RerunWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RerunWorkflowResponse:
         """Call `CIService.RerunWorkflow`.
@@ -3221,7 +3247,9 @@ class CIService(Protocol):
 
         Args:
             request: The `RerunWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RerunWorkflowResponse` to answer with.
@@ -3235,7 +3263,7 @@ class CIService(Protocol):
     async def cancel_workflow(
         self,
         request: CancelWorkflowRequest,
-        ctx: RequestContext[CancelWorkflowRequest, CancelWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> CancelWorkflowResponse:
         """Cancels a queued or running workflow and all its child jobs.
@@ -3245,7 +3273,9 @@ class CIService(Protocol):
 
         Args:
             request: The `CancelWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `CancelWorkflowResponse` to answer with.
@@ -3259,7 +3289,7 @@ class CIService(Protocol):
     async def get_job(
         self,
         request: GetJobRequest,
-        ctx: RequestContext[GetJobRequest, GetJobResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobResponse:
         """Call `CIService.GetJob`.
@@ -3272,7 +3302,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetJobRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobResponse` to answer with.
@@ -3286,14 +3318,16 @@ class CIService(Protocol):
     async def get_job_summary(
         self,
         request: GetJobSummaryRequest,
-        ctx: RequestContext[GetJobSummaryRequest, GetJobSummaryResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobSummaryResponse:
         """Returns authored step summary markdown for a job, a specific attempt, or both.
 
         Args:
             request: The `GetJobSummaryRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobSummaryResponse` to answer with.
@@ -3307,7 +3341,7 @@ class CIService(Protocol):
     async def get_job_metrics(
         self,
         request: GetJobMetricsRequest,
-        ctx: RequestContext[GetJobMetricsRequest, GetJobMetricsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
@@ -3317,7 +3351,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetJobMetricsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobMetricsResponse` to answer with.
@@ -3331,7 +3367,7 @@ class CIService(Protocol):
     async def retry_job(
         self,
         request: RetryJobRequest,
-        ctx: RequestContext[RetryJobRequest, RetryJobResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RetryJobResponse:
         """Retries a failed or cancelled job, along with any skipped jobs that depend on it.
@@ -3344,7 +3380,9 @@ class CIService(Protocol):
 
         Args:
             request: The `RetryJobRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RetryJobResponse` to answer with.
@@ -3358,7 +3396,7 @@ class CIService(Protocol):
     async def retry_failed_jobs(
         self,
         request: RetryFailedJobsRequest,
-        ctx: RequestContext[RetryFailedJobsRequest, RetryFailedJobsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RetryFailedJobsResponse:
         """Call `CIService.RetryFailedJobs`.
@@ -3371,7 +3409,9 @@ class CIService(Protocol):
 
         Args:
             request: The `RetryFailedJobsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RetryFailedJobsResponse` to answer with.
@@ -3385,7 +3425,7 @@ class CIService(Protocol):
     async def cancel_job(
         self,
         request: CancelJobRequest,
-        ctx: RequestContext[CancelJobRequest, CancelJobResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> CancelJobResponse:
         """Cancels a queued, waiting, or running job and its active attempt.
@@ -3395,7 +3435,9 @@ class CIService(Protocol):
 
         Args:
             request: The `CancelJobRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `CancelJobResponse` to answer with.
@@ -3409,7 +3451,7 @@ class CIService(Protocol):
     async def get_attempt(
         self,
         request: GetAttemptRequest,
-        ctx: RequestContext[GetAttemptRequest, GetAttemptResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetAttemptResponse:
         """Call `CIService.GetAttempt`.
@@ -3422,7 +3464,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetAttemptRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetAttemptResponse` to answer with.
@@ -3436,7 +3480,7 @@ class CIService(Protocol):
     async def get_job_attempt_metrics(
         self,
         request: GetJobAttemptMetricsRequest,
-        ctx: RequestContext[GetJobAttemptMetricsRequest, GetJobAttemptMetricsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
@@ -3446,7 +3490,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetJobAttemptMetricsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobAttemptMetricsResponse` to answer with.
@@ -3460,7 +3506,7 @@ class CIService(Protocol):
     async def get_job_attempt_logs(
         self,
         request: GetJobAttemptLogsRequest,
-        ctx: RequestContext[GetJobAttemptLogsRequest, GetJobAttemptLogsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
@@ -3470,7 +3516,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetJobAttemptLogsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobAttemptLogsResponse` to answer with.
@@ -3484,7 +3532,7 @@ class CIService(Protocol):
     def stream_job_attempt_logs(
         self,
         request: StreamJobAttemptLogsRequest,
-        ctx: RequestContext[StreamJobAttemptLogsRequest, StreamJobAttemptLogsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> AsyncIterator[StreamJobAttemptLogsResponse]:
         """Follows a job attempt's persisted log lines, streaming new lines while the attempt runs.
@@ -3500,7 +3548,9 @@ class CIService(Protocol):
 
         Args:
             request: The `StreamJobAttemptLogsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `StreamJobAttemptLogsResponse` messages to stream, e.g. from an async generator.
@@ -3514,7 +3564,7 @@ class CIService(Protocol):
     def export_job_attempt_logs(
         self,
         request: ExportJobAttemptLogsRequest,
-        ctx: RequestContext[ExportJobAttemptLogsRequest, ExportJobAttemptLogsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> AsyncIterator[ExportJobAttemptLogsResponse]:
         """Exports a finite snapshot of persisted log lines.
@@ -3526,7 +3576,9 @@ class CIService(Protocol):
 
         Args:
             request: The `ExportJobAttemptLogsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ExportJobAttemptLogsResponse` messages to stream, e.g. from an async generator.
@@ -3540,7 +3592,7 @@ class CIService(Protocol):
     async def list_artifacts(
         self,
         request: ListArtifactsRequest,
-        ctx: RequestContext[ListArtifactsRequest, ListArtifactsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> ListArtifactsResponse:
         """Call `CIService.ListArtifacts`.
@@ -3554,7 +3606,9 @@ class CIService(Protocol):
 
         Args:
             request: The `ListArtifactsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ListArtifactsResponse` to answer with.
@@ -3568,7 +3622,7 @@ class CIService(Protocol):
     async def get_artifact_download_url(
         self,
         request: GetArtifactDownloadURLRequest,
-        ctx: RequestContext[GetArtifactDownloadURLRequest, GetArtifactDownloadURLResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetArtifactDownloadURLResponse:
         """Returns a short-lived signed HTTPS URL for one artifact.
@@ -3580,7 +3634,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetArtifactDownloadURLRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetArtifactDownloadURLResponse` to answer with.
@@ -3594,7 +3650,7 @@ class CIService(Protocol):
     async def get_failure_diagnosis(
         self,
         request: GetFailureDiagnosisRequest,
-        ctx: RequestContext[GetFailureDiagnosisRequest, GetFailureDiagnosisResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetFailureDiagnosisResponse:
         """Returns a failure diagnosis for a run, workflow, job, or attempt.
@@ -3613,7 +3669,9 @@ class CIService(Protocol):
 
         Args:
             request: The `GetFailureDiagnosisRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetFailureDiagnosisResponse` to answer with.
@@ -3885,7 +3943,7 @@ class CIServiceSync(Protocol):
     def run(
         self,
         request: RunRequest,
-        ctx: RequestContext[RunRequest, RunResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RunResponse:
         """Triggers a CI run. Runs can contain one or more workflows.
@@ -3895,7 +3953,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `RunRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RunResponse` to answer with.
@@ -3909,7 +3969,7 @@ class CIServiceSync(Protocol):
     def list_runs(
         self,
         request: ListRunsRequest,
-        ctx: RequestContext[ListRunsRequest, ListRunsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
@@ -3919,7 +3979,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `ListRunsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ListRunsResponse` to answer with.
@@ -3933,7 +3995,7 @@ class CIServiceSync(Protocol):
     def get_run(
         self,
         request: GetRunRequest,
-        ctx: RequestContext[GetRunRequest, GetRunResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
@@ -3945,7 +4007,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetRunRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetRunResponse` to answer with.
@@ -3959,7 +4023,7 @@ class CIServiceSync(Protocol):
     def get_run_status(
         self,
         request: GetRunStatusRequest,
-        ctx: RequestContext[GetRunStatusRequest, GetRunStatusResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
@@ -3971,7 +4035,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetRunStatusRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetRunStatusResponse` to answer with.
@@ -3985,7 +4051,7 @@ class CIServiceSync(Protocol):
     def get_run_metrics(
         self,
         request: GetRunMetricsRequest,
-        ctx: RequestContext[GetRunMetricsRequest, GetRunMetricsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
@@ -3995,7 +4061,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetRunMetricsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetRunMetricsResponse` to answer with.
@@ -4009,7 +4077,7 @@ class CIServiceSync(Protocol):
     def cancel_run(
         self,
         request: CancelRunRequest,
-        ctx: RequestContext[CancelRunRequest, CancelRunResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> CancelRunResponse:
         """Call `CIService.CancelRun`.
@@ -4021,7 +4089,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `CancelRunRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `CancelRunResponse` to answer with.
@@ -4035,7 +4105,7 @@ class CIServiceSync(Protocol):
     def list_workflows(
         self,
         request: ListWorkflowsRequest,
-        ctx: RequestContext[ListWorkflowsRequest, ListWorkflowsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> ListWorkflowsResponse:
         """Returns CI workflows for the authenticated organization, newest first.
@@ -4045,7 +4115,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `ListWorkflowsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ListWorkflowsResponse` to answer with.
@@ -4059,7 +4131,7 @@ class CIServiceSync(Protocol):
     def get_workflow(
         self,
         request: GetWorkflowRequest,
-        ctx: RequestContext[GetWorkflowRequest, GetWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetWorkflowResponse:
         """Call `CIService.GetWorkflow`.
@@ -4072,7 +4144,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetWorkflowResponse` to answer with.
@@ -4086,7 +4160,7 @@ class CIServiceSync(Protocol):
     def dispatch_workflow(
         self,
         request: DispatchWorkflowRequest,
-        ctx: RequestContext[DispatchWorkflowRequest, DispatchWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> DispatchWorkflowResponse:
         """Call `CIService.DispatchWorkflow`.
@@ -4099,7 +4173,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `DispatchWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `DispatchWorkflowResponse` to answer with.
@@ -4113,7 +4189,7 @@ class CIServiceSync(Protocol):
     def rerun_workflow(
         self,
         request: RerunWorkflowRequest,
-        ctx: RequestContext[RerunWorkflowRequest, RerunWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RerunWorkflowResponse:
         """Call `CIService.RerunWorkflow`.
@@ -4126,7 +4202,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `RerunWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RerunWorkflowResponse` to answer with.
@@ -4140,7 +4218,7 @@ class CIServiceSync(Protocol):
     def cancel_workflow(
         self,
         request: CancelWorkflowRequest,
-        ctx: RequestContext[CancelWorkflowRequest, CancelWorkflowResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> CancelWorkflowResponse:
         """Cancels a queued or running workflow and all its child jobs.
@@ -4150,7 +4228,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `CancelWorkflowRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `CancelWorkflowResponse` to answer with.
@@ -4164,7 +4244,7 @@ class CIServiceSync(Protocol):
     def get_job(
         self,
         request: GetJobRequest,
-        ctx: RequestContext[GetJobRequest, GetJobResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobResponse:
         """Call `CIService.GetJob`.
@@ -4177,7 +4257,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetJobRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobResponse` to answer with.
@@ -4191,14 +4273,16 @@ class CIServiceSync(Protocol):
     def get_job_summary(
         self,
         request: GetJobSummaryRequest,
-        ctx: RequestContext[GetJobSummaryRequest, GetJobSummaryResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobSummaryResponse:
         """Returns authored step summary markdown for a job, a specific attempt, or both.
 
         Args:
             request: The `GetJobSummaryRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobSummaryResponse` to answer with.
@@ -4212,7 +4296,7 @@ class CIServiceSync(Protocol):
     def get_job_metrics(
         self,
         request: GetJobMetricsRequest,
-        ctx: RequestContext[GetJobMetricsRequest, GetJobMetricsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
@@ -4222,7 +4306,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetJobMetricsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobMetricsResponse` to answer with.
@@ -4236,7 +4322,7 @@ class CIServiceSync(Protocol):
     def retry_job(
         self,
         request: RetryJobRequest,
-        ctx: RequestContext[RetryJobRequest, RetryJobResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RetryJobResponse:
         """Retries a failed or cancelled job, along with any skipped jobs that depend on it.
@@ -4249,7 +4335,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `RetryJobRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RetryJobResponse` to answer with.
@@ -4263,7 +4351,7 @@ class CIServiceSync(Protocol):
     def retry_failed_jobs(
         self,
         request: RetryFailedJobsRequest,
-        ctx: RequestContext[RetryFailedJobsRequest, RetryFailedJobsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> RetryFailedJobsResponse:
         """Call `CIService.RetryFailedJobs`.
@@ -4276,7 +4364,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `RetryFailedJobsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `RetryFailedJobsResponse` to answer with.
@@ -4290,7 +4380,7 @@ class CIServiceSync(Protocol):
     def cancel_job(
         self,
         request: CancelJobRequest,
-        ctx: RequestContext[CancelJobRequest, CancelJobResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> CancelJobResponse:
         """Cancels a queued, waiting, or running job and its active attempt.
@@ -4300,7 +4390,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `CancelJobRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `CancelJobResponse` to answer with.
@@ -4314,7 +4406,7 @@ class CIServiceSync(Protocol):
     def get_attempt(
         self,
         request: GetAttemptRequest,
-        ctx: RequestContext[GetAttemptRequest, GetAttemptResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetAttemptResponse:
         """Call `CIService.GetAttempt`.
@@ -4327,7 +4419,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetAttemptRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetAttemptResponse` to answer with.
@@ -4341,7 +4435,7 @@ class CIServiceSync(Protocol):
     def get_job_attempt_metrics(
         self,
         request: GetJobAttemptMetricsRequest,
-        ctx: RequestContext[GetJobAttemptMetricsRequest, GetJobAttemptMetricsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
@@ -4351,7 +4445,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetJobAttemptMetricsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobAttemptMetricsResponse` to answer with.
@@ -4365,7 +4461,7 @@ class CIServiceSync(Protocol):
     def get_job_attempt_logs(
         self,
         request: GetJobAttemptLogsRequest,
-        ctx: RequestContext[GetJobAttemptLogsRequest, GetJobAttemptLogsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
@@ -4375,7 +4471,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetJobAttemptLogsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetJobAttemptLogsResponse` to answer with.
@@ -4389,7 +4487,7 @@ class CIServiceSync(Protocol):
     def stream_job_attempt_logs(
         self,
         request: StreamJobAttemptLogsRequest,
-        ctx: RequestContext[StreamJobAttemptLogsRequest, StreamJobAttemptLogsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> Iterator[StreamJobAttemptLogsResponse]:
         """Follows a job attempt's persisted log lines, streaming new lines while the attempt runs.
@@ -4405,7 +4503,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `StreamJobAttemptLogsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `StreamJobAttemptLogsResponse` messages to stream, e.g. from a generator.
@@ -4419,7 +4519,7 @@ class CIServiceSync(Protocol):
     def export_job_attempt_logs(
         self,
         request: ExportJobAttemptLogsRequest,
-        ctx: RequestContext[ExportJobAttemptLogsRequest, ExportJobAttemptLogsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> Iterator[ExportJobAttemptLogsResponse]:
         """Exports a finite snapshot of persisted log lines.
@@ -4431,7 +4531,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `ExportJobAttemptLogsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ExportJobAttemptLogsResponse` messages to stream, e.g. from a generator.
@@ -4445,7 +4547,7 @@ class CIServiceSync(Protocol):
     def list_artifacts(
         self,
         request: ListArtifactsRequest,
-        ctx: RequestContext[ListArtifactsRequest, ListArtifactsResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> ListArtifactsResponse:
         """Call `CIService.ListArtifacts`.
@@ -4459,7 +4561,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `ListArtifactsRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `ListArtifactsResponse` to answer with.
@@ -4473,7 +4577,7 @@ class CIServiceSync(Protocol):
     def get_artifact_download_url(
         self,
         request: GetArtifactDownloadURLRequest,
-        ctx: RequestContext[GetArtifactDownloadURLRequest, GetArtifactDownloadURLResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetArtifactDownloadURLResponse:
         """Returns a short-lived signed HTTPS URL for one artifact.
@@ -4485,7 +4589,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetArtifactDownloadURLRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetArtifactDownloadURLResponse` to answer with.
@@ -4499,7 +4605,7 @@ class CIServiceSync(Protocol):
     def get_failure_diagnosis(
         self,
         request: GetFailureDiagnosisRequest,
-        ctx: RequestContext[GetFailureDiagnosisRequest, GetFailureDiagnosisResponse],
+        ctx: RequestContext[Any, Any],
         /,
     ) -> GetFailureDiagnosisResponse:
         """Returns a failure diagnosis for a run, workflow, job, or attempt.
@@ -4518,7 +4624,9 @@ class CIServiceSync(Protocol):
 
         Args:
             request: The `GetFailureDiagnosisRequest` the client sent.
-            ctx: The call's context: request headers, deadline, response headers and trailers.
+            ctx: The call's context: `ctx.request_headers` (e.g. the caller's `authorization`),
+                `ctx.timeout_ms`, `ctx.response_headers` and `ctx.response_trailers`. An
+                implementation annotates it as `RequestContext[Any, Any]`, or leaves it unannotated.
 
         Returns:
             The `GetFailureDiagnosisResponse` to answer with.
@@ -5275,7 +5383,7 @@ def _base_url(base_url: str, source: str = "base_url") -> str:
     """`base_url` without a trailing slash; ValueError naming `source` unless it is an http(s) URL."""
     scheme, _, rest = base_url.partition("://")
     if scheme.lower() not in ("http", "https") or not rest.strip("/"):
-        msg = f"{source} must be an http:// or https:// URL with a host, not {base_url!r}"
+        msg = f"{source} must start with the scheme http:// or https:// and name a host, not {base_url!r}"
         raise ValueError(msg)
     return base_url.rstrip("/")
 
