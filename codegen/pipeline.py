@@ -132,7 +132,10 @@ def build(config: Config, *, strict: bool = False) -> Generated:
     protos = timed("to_proto", lambda: to_proto(result.api))
     layout = PythonLayout.for_packages(config.python_package, [p.name for p in result.api.packages])
     modules = timed("compile", lambda: compile_protos(result.api, protos, layout, _shown(config.proto_out)))
-    rendered = timed("render", lambda: render(result.api, layout, settings=config.client, version=config.version))
+    rendered = timed(
+        "render",
+        lambda: render(result.api, layout, settings=config.client, version=config.version, stubs=modules),
+    )
     python = {**modules, **rendered}
     lock_text = dump_lock(result.lock)
     inputs = current_inputs(config.spec, lock_text, _settings(config))

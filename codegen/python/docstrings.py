@@ -61,19 +61,29 @@ def and_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-_WORD = re.compile(r"(`?)\b([A-Za-z][A-Za-z0-9]*)\b(`?)")
+_WORD = re.compile(r"\b[A-Za-z]\w*(?:\.[A-Za-z]\w*)*\b")
 
 
 def python_terms(text: str, terms: Mapping[str, str]) -> str:
     """`text` with the API's JSON and RPC names (`runId`, `GetRun`) replaced by the Python ones, in backticks.
 
-    `terms` maps a JSON field name or RPC name to its Python attribute; only names that differ
-    from their Python spelling are in it, so plain words stay as they are.
+    `terms` maps a JSON field name, an RPC name or `Service.Method` to its Python name; only names
+    whose Python spelling differs are in it, so plain words stay as they are. A name already in
+    backticks keeps one pair.
     """
 
+    def python(word: str) -> str:
+        if word in terms:
+            return terms[word]
+        return ".".join(terms.get(part, part) for part in word.split("."))
+
     def replace(match: re.Match[str]) -> str:
-        python = terms.get(match[2])
-        return f"`{python}`" if python else match[0]
+        word = match[0]
+        converted = python(word)
+        if converted == word:
+            return word
+        quoted = match.start() > 0 and text[match.start() - 1] == "`" and text[match.end() : match.end() + 1] == "`"
+        return converted if quoted else f"`{converted}`"
 
     return _WORD.sub(replace, text)
 
@@ -465,12 +475,23 @@ def application_path() -> Doc:
 
 
 def server_method(
-    method: Method, service: Service, input_type: str, output_type: str, required: list[str], is_async: bool
+    method: Method,
+    service: Service,
+    input_type: str,
+    output_type: str,
+    required: list[str],
+    is_async: bool,
+    terms: Mapping[str, str] | None = None,
 ) -> Doc:
-    """The docstring of an RPC on a server protocol; `required` holds the JSON names of its required fields."""
+    """The docstring of an RPC on a server protocol.
+
+    `required` holds the names of its required fields; `terms` the Python names of the API's JSON
+    and RPC names (see `python_terms`).
+    """
     required = [f"`{name}`" for name in required]
     stream = method.stream
     summary, body = _method_summary(method, service)
+    summary, body = python_terms(summary, terms or {}), python_terms(body, terms or {})
     notes = list(_deprecated_note(method))
     if required:
         checked = "Each request" if stream.client_streams else "A request"

@@ -18,6 +18,7 @@ environment, so the same model always gives byte-identical output.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
@@ -25,6 +26,7 @@ import jinja2
 from ..config import ClientSettings
 from ..diagnostics import Reporter
 from ..model import Api, Message, MessageRef, ProtoPackage
+from ..naming import method_attribute
 from . import views
 from .checks import api_messages, checked_messages
 from .conventions import page_items
@@ -32,6 +34,7 @@ from .imports import Import, import_sections, usage
 from .layout import PythonLayout
 from .snippets import HelperCode, helper_code
 from .source import docstring_filter, py_list, py_str
+from .stubs import describe_stubs
 from .symbols import FixedNames, Placeholders, TypeSpeller, assign_names, type_owners
 
 __all__ = ["TEMPLATES", "render"]
@@ -74,11 +77,13 @@ def render(
     templates: Path | None = None,
     settings: ClientSettings | None = None,
     version: str = "",
+    stubs: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Render the package's Python files (not the `_pb2` modules), sorted by path.
 
     `settings` say what the clients' `from_env` reads (none: no `from_env`); `version` becomes the
-    root package's `__version__`.
+    root package's `__version__`. `stubs` are protoc's `.pyi` files by path: each comes back with
+    the document's descriptions added (`stubs.describe_stubs`).
 
     Raises CodegenError when generated names would clash (e.g. a message named like a client
     class), each problem located by a JSON pointer into the document, or when the templates use
@@ -102,6 +107,11 @@ def render(
     for path, view in views.init_modules(api, layout, reporter, version).items():
         files[path] = init.render(init=view)
     files[layout.root_package.replace(".", "/") + "/py.typed"] = ""
+    terms = _python_terms(api)
+    for package in api.packages:
+        path = layout.file_path(layout.pb2_module(package.name)) + "i"
+        if stubs and path in stubs:
+            files[path] = describe_stubs(stubs[path], package, terms)
     reporter.raise_if_errors()
     return dict(sorted(files.items()))
 
@@ -148,6 +158,17 @@ def _connect_module(
     speller = TypeSpeller(owners, layout, names)
     view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets, settings)
     return templates[1].render(module=view)
+
+
+def _python_terms(api: Api) -> dict[str, str]:
+    """{JSON field name or RPC name: Python name} of the whole API, for prose outside a client."""
+    messages = api_messages(api)
+    terms = {f.json_name: f.name for m in messages.values() for f in m.fields if f.json_name != f.name}
+    for package in api.packages:
+        for service in package.services:
+            for method in service.methods:
+                terms[method.name] = terms[f"{service.name}.{method.name}"] = method_attribute(method.name)
+    return terms
 
 
 def _imports(

@@ -354,7 +354,8 @@ def _python_terms(service: Service, methods: list[MethodView], messages: dict[st
         for field in message.fields
         if field.json_name != field.name
     }
-    terms.update((method.name, view.attribute) for method, view in zip(service.methods, methods, strict=True))
+    for method, view in zip(service.methods, methods, strict=True):
+        terms[method.name] = terms[f"{service.name}.{method.name}"] = view.attribute
     return terms
 
 
@@ -364,6 +365,7 @@ def _server(
     flavour = "async" if is_async else "sync"
     protocol = names[("protocol", service.name, flavour)]
     application = names[("asgi", service.name) if is_async else ("wsgi", service.name)]
+    terms = _python_terms(service, methods, messages)
     documented = tuple(
         DocumentedMethod(
             view,
@@ -372,8 +374,9 @@ def _server(
                 service,
                 view.input_type,
                 view.output_type,
-                _required(messages, method.input.full_name),
+                _required(messages, method.input.full_name, python=True),
                 is_async,
+                terms,
             ),
             docstrings.unimplemented(service, method),
         )

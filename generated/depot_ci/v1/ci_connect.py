@@ -844,7 +844,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelRunResponse:
-        """Call `CIService.`cancel_run`.
+        """Call `cancel_run`.
 
         Cancels a queued or running CI run and any of its unfinished workflows, jobs, and attempts.
 
@@ -920,7 +920,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetWorkflowResponse:
-        """Call `CIService.`get_workflow`.
+        """Call `get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
@@ -959,7 +959,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> DispatchWorkflowResponse:
-        """Call `CIService.`dispatch_workflow`.
+        """Call `dispatch_workflow`.
 
         Triggers a single workflow configured with an on.workflow_dispatch trigger and validates
         inputs against its input schema.
@@ -998,7 +998,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RerunWorkflowResponse:
-        """Call `CIService.`rerun_workflow`.
+        """Call `rerun_workflow`.
 
         Resets every job in a workflow that's in a terminal state (finished, failed, or cancelled)
         to queued and runs them all again. Cancel the workflow first if it's still running.
@@ -1073,7 +1073,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobResponse:
-        """Call `CIService.`get_job`.
+        """Call `get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
@@ -1222,7 +1222,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RetryFailedJobsResponse:
-        """Call `CIService.`retry_failed_jobs`.
+        """Call `retry_failed_jobs`.
 
         Retries only the failed and cancelled jobs in a workflow, along with any skipped jobs that
         depend on them. Jobs that already succeeded are left untouched.
@@ -1297,7 +1297,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetAttemptResponse:
-        """Call `CIService.`get_attempt`.
+        """Call `get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
@@ -1541,7 +1541,7 @@ class CIServiceClient:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListArtifactsResponse:
-        """Call `CIService.`list_artifacts`.
+        """Call `list_artifacts`.
 
         Returns CI artifact metadata for one run, optionally narrowed to a workflow, job, or
         attempt. Download URLs are not included; request one per artifact with
@@ -2125,7 +2125,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> CancelRunResponse:
-        """Call `CIService.`cancel_run`.
+        """Call `cancel_run`.
 
         Cancels a queued or running CI run and any of its unfinished workflows, jobs, and attempts.
 
@@ -2201,7 +2201,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetWorkflowResponse:
-        """Call `CIService.`get_workflow`.
+        """Call `get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
@@ -2240,7 +2240,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> DispatchWorkflowResponse:
-        """Call `CIService.`dispatch_workflow`.
+        """Call `dispatch_workflow`.
 
         Triggers a single workflow configured with an on.workflow_dispatch trigger and validates
         inputs against its input schema.
@@ -2279,7 +2279,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RerunWorkflowResponse:
-        """Call `CIService.`rerun_workflow`.
+        """Call `rerun_workflow`.
 
         Resets every job in a workflow that's in a terminal state (finished, failed, or cancelled)
         to queued and runs them all again. Cancel the workflow first if it's still running.
@@ -2354,7 +2354,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobResponse:
-        """Call `CIService.`get_job`.
+        """Call `get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
@@ -2503,7 +2503,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> RetryFailedJobsResponse:
-        """Call `CIService.`retry_failed_jobs`.
+        """Call `retry_failed_jobs`.
 
         Retries only the failed and cancelled jobs in a workflow, along with any skipped jobs that
         depend on them. Jobs that already succeeded are left untouched.
@@ -2578,7 +2578,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetAttemptResponse:
-        """Call `CIService.`get_attempt`.
+        """Call `get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
@@ -2822,7 +2822,7 @@ class CIServiceClientSync:
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListArtifactsResponse:
-        """Call `CIService.`list_artifacts`.
+        """Call `list_artifacts`.
 
         Returns CI artifact metadata for one run, optionally narrowed to a workflow, job, or
         attempt. Download URLs are not included; request one per artifact with
@@ -3019,8 +3019,8 @@ class CIService(Protocol):
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
 
-        Filter by status, repository, commit SHA, trigger, or pull request number. Use pageSize and
-        pageToken to page through additional results.
+        Filter by status, repository, commit SHA, trigger, or pull request number. Use `page_size`
+        and `page_token` to page through additional results.
 
         Args:
             request: The `ListRunsRequest` the client sent.
@@ -3045,9 +3045,9 @@ class CIService(Protocol):
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
 
-        For nested workflow, job, and attempt status, use GetRunStatus.
+        For nested workflow, job, and attempt status, use `get_run_status`.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3073,9 +3073,9 @@ class CIService(Protocol):
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
 
-        For the run's identity, repo, trigger, and timestamps, use GetRun.
+        For the run's identity, repo, trigger, and timestamps, use `get_run`.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3101,7 +3101,7 @@ class CIService(Protocol):
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3125,11 +3125,11 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> CancelRunResponse:
-        """Call `CIService.CancelRun`.
+        """Call `cancel_run`.
 
         Cancels a queued or running CI run and any of its unfinished workflows, jobs, and attempts.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3156,7 +3156,7 @@ class CIService(Protocol):
         """Returns CI workflows for the authenticated organization, newest first.
 
         Filter by name, repository, status, trigger, commit SHA, or pull request number. Use
-        pageSize to return up to 200 workflows.
+        `page_size` to return up to 200 workflows.
 
         Args:
             request: The `ListWorkflowsRequest` the client sent.
@@ -3179,12 +3179,12 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> GetWorkflowResponse:
-        """Call `CIService.GetWorkflow`.
+        """Call `get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3208,7 +3208,7 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> DispatchWorkflowResponse:
-        """Call `CIService.DispatchWorkflow`.
+        """Call `dispatch_workflow`.
 
         Triggers a single workflow configured with an on.workflow_dispatch trigger and validates
         inputs against its input schema.
@@ -3237,12 +3237,12 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> RerunWorkflowResponse:
-        """Call `CIService.RerunWorkflow`.
+        """Call `rerun_workflow`.
 
         Resets every job in a workflow that's in a terminal state (finished, failed, or cancelled)
         to queued and runs them all again. Cancel the workflow first if it's still running.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3268,7 +3268,7 @@ class CIService(Protocol):
     ) -> CancelWorkflowResponse:
         """Cancels a queued or running workflow and all its child jobs.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3292,12 +3292,12 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobResponse:
-        """Call `CIService.GetJob`.
+        """Call `get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
 
-        A request missing `jobId` (or a required field of a nested message) is answered with
+        A request missing `job_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3346,7 +3346,7 @@ class CIService(Protocol):
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
 
-        A request missing `jobId` (or a required field of a nested message) is answered with
+        A request missing `job_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3372,10 +3372,10 @@ class CIService(Protocol):
     ) -> RetryJobResponse:
         """Retries a failed or cancelled job, along with any skipped jobs that depend on it.
 
-        Fails when a job that depends on it has already started; use RetryFailedJobs to retry
+        Fails when a job that depends on it has already started; use `retry_failed_jobs` to retry
         related failures together.
 
-        A request missing `workflowId` or `jobId` (or a required field of a nested message) is
+        A request missing `workflow_id` or `job_id` (or a required field of a nested message) is
         answered with `invalid_argument` before this method sees it.
 
         Args:
@@ -3399,12 +3399,12 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> RetryFailedJobsResponse:
-        """Call `CIService.RetryFailedJobs`.
+        """Call `retry_failed_jobs`.
 
         Retries only the failed and cancelled jobs in a workflow, along with any skipped jobs that
         depend on them. Jobs that already succeeded are left untouched.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3430,7 +3430,7 @@ class CIService(Protocol):
     ) -> CancelJobResponse:
         """Cancels a queued, waiting, or running job and its active attempt.
 
-        A request missing `workflowId` or `jobId` (or a required field of a nested message) is
+        A request missing `workflow_id` or `job_id` (or a required field of a nested message) is
         answered with `invalid_argument` before this method sees it.
 
         Args:
@@ -3454,12 +3454,12 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> GetAttemptResponse:
-        """Call `CIService.GetAttempt`.
+        """Call `get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
 
-        A request missing `attemptId` (or a required field of a nested message) is answered with
+        A request missing `attempt_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3485,7 +3485,7 @@ class CIService(Protocol):
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
 
-        A request missing `attemptId` (or a required field of a nested message) is answered with
+        A request missing `attempt_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3511,8 +3511,8 @@ class CIService(Protocol):
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
 
-        Identify the attempt by attemptId, or by jobId to use the job's latest attempt. Poll with
-        pageToken to fetch lines persisted after a previous response.
+        Identify the attempt by `attempt_id`, or by `job_id` to use the job's latest attempt. Poll
+        with `page_token` to fetch lines persisted after a previous response.
 
         Args:
             request: The `GetJobAttemptLogsRequest` the client sent.
@@ -3539,9 +3539,9 @@ class CIService(Protocol):
 
         The response is a Connect/gRPC server stream, not raw text. Consume it with a generated
         client or a decoder that understands stream framing. Every response reports the attempt's
-        current status. Responses that carry a log line also include nextCursor.
+        current status. Responses that carry a log line also include `next_cursor`.
 
-        To resume a dropped stream, save the newest nextCursor and send it as cursor on a new
+        To resume a dropped stream, save the newest `next_cursor` and send it as cursor on a new
         request. The new stream picks up after the last line you received. The stream ends on its
         own once the attempt has finished, failed, or been cancelled and all persisted lines have
         been sent.
@@ -3595,13 +3595,13 @@ class CIService(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> ListArtifactsResponse:
-        """Call `CIService.ListArtifacts`.
+        """Call `list_artifacts`.
 
         Returns CI artifact metadata for one run, optionally narrowed to a workflow, job, or
         attempt. Download URLs are not included; request one per artifact with
-        GetArtifactDownloadURL.
+        `get_artifact_download_url`.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3629,7 +3629,7 @@ class CIService(Protocol):
 
         The URL expires 5 minutes after issuance.
 
-        A request missing `artifactId` (or a required field of a nested message) is answered with
+        A request missing `artifact_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -3664,7 +3664,7 @@ class CIService(Protocol):
         or turn an empty result into a grouped one. As job summaries become available, a later call
         can also add summary drill-down commands.
 
-        A request missing `targetId` or `targetType` (or a required field of a nested message) is
+        A request missing `target_id` or `target_type` (or a required field of a nested message) is
         answered with `invalid_argument` before this method sees it.
 
         Args:
@@ -3974,8 +3974,8 @@ class CIServiceSync(Protocol):
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
 
-        Filter by status, repository, commit SHA, trigger, or pull request number. Use pageSize and
-        pageToken to page through additional results.
+        Filter by status, repository, commit SHA, trigger, or pull request number. Use `page_size`
+        and `page_token` to page through additional results.
 
         Args:
             request: The `ListRunsRequest` the client sent.
@@ -4000,9 +4000,9 @@ class CIServiceSync(Protocol):
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
 
-        For nested workflow, job, and attempt status, use GetRunStatus.
+        For nested workflow, job, and attempt status, use `get_run_status`.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4028,9 +4028,9 @@ class CIServiceSync(Protocol):
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
 
-        For the run's identity, repo, trigger, and timestamps, use GetRun.
+        For the run's identity, repo, trigger, and timestamps, use `get_run`.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4056,7 +4056,7 @@ class CIServiceSync(Protocol):
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4080,11 +4080,11 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> CancelRunResponse:
-        """Call `CIService.CancelRun`.
+        """Call `cancel_run`.
 
         Cancels a queued or running CI run and any of its unfinished workflows, jobs, and attempts.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4111,7 +4111,7 @@ class CIServiceSync(Protocol):
         """Returns CI workflows for the authenticated organization, newest first.
 
         Filter by name, repository, status, trigger, commit SHA, or pull request number. Use
-        pageSize to return up to 200 workflows.
+        `page_size` to return up to 200 workflows.
 
         Args:
             request: The `ListWorkflowsRequest` the client sent.
@@ -4134,12 +4134,12 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> GetWorkflowResponse:
-        """Call `CIService.GetWorkflow`.
+        """Call `get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4163,7 +4163,7 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> DispatchWorkflowResponse:
-        """Call `CIService.DispatchWorkflow`.
+        """Call `dispatch_workflow`.
 
         Triggers a single workflow configured with an on.workflow_dispatch trigger and validates
         inputs against its input schema.
@@ -4192,12 +4192,12 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> RerunWorkflowResponse:
-        """Call `CIService.RerunWorkflow`.
+        """Call `rerun_workflow`.
 
         Resets every job in a workflow that's in a terminal state (finished, failed, or cancelled)
         to queued and runs them all again. Cancel the workflow first if it's still running.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4223,7 +4223,7 @@ class CIServiceSync(Protocol):
     ) -> CancelWorkflowResponse:
         """Cancels a queued or running workflow and all its child jobs.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4247,12 +4247,12 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> GetJobResponse:
-        """Call `CIService.GetJob`.
+        """Call `get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
 
-        A request missing `jobId` (or a required field of a nested message) is answered with
+        A request missing `job_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4301,7 +4301,7 @@ class CIServiceSync(Protocol):
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
 
-        A request missing `jobId` (or a required field of a nested message) is answered with
+        A request missing `job_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4327,10 +4327,10 @@ class CIServiceSync(Protocol):
     ) -> RetryJobResponse:
         """Retries a failed or cancelled job, along with any skipped jobs that depend on it.
 
-        Fails when a job that depends on it has already started; use RetryFailedJobs to retry
+        Fails when a job that depends on it has already started; use `retry_failed_jobs` to retry
         related failures together.
 
-        A request missing `workflowId` or `jobId` (or a required field of a nested message) is
+        A request missing `workflow_id` or `job_id` (or a required field of a nested message) is
         answered with `invalid_argument` before this method sees it.
 
         Args:
@@ -4354,12 +4354,12 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> RetryFailedJobsResponse:
-        """Call `CIService.RetryFailedJobs`.
+        """Call `retry_failed_jobs`.
 
         Retries only the failed and cancelled jobs in a workflow, along with any skipped jobs that
         depend on them. Jobs that already succeeded are left untouched.
 
-        A request missing `workflowId` (or a required field of a nested message) is answered with
+        A request missing `workflow_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4385,7 +4385,7 @@ class CIServiceSync(Protocol):
     ) -> CancelJobResponse:
         """Cancels a queued, waiting, or running job and its active attempt.
 
-        A request missing `workflowId` or `jobId` (or a required field of a nested message) is
+        A request missing `workflow_id` or `job_id` (or a required field of a nested message) is
         answered with `invalid_argument` before this method sees it.
 
         Args:
@@ -4409,12 +4409,12 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> GetAttemptResponse:
-        """Call `CIService.GetAttempt`.
+        """Call `get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
 
-        A request missing `attemptId` (or a required field of a nested message) is answered with
+        A request missing `attempt_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4440,7 +4440,7 @@ class CIServiceSync(Protocol):
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
 
-        A request missing `attemptId` (or a required field of a nested message) is answered with
+        A request missing `attempt_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4466,8 +4466,8 @@ class CIServiceSync(Protocol):
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
 
-        Identify the attempt by attemptId, or by jobId to use the job's latest attempt. Poll with
-        pageToken to fetch lines persisted after a previous response.
+        Identify the attempt by `attempt_id`, or by `job_id` to use the job's latest attempt. Poll
+        with `page_token` to fetch lines persisted after a previous response.
 
         Args:
             request: The `GetJobAttemptLogsRequest` the client sent.
@@ -4494,9 +4494,9 @@ class CIServiceSync(Protocol):
 
         The response is a Connect/gRPC server stream, not raw text. Consume it with a generated
         client or a decoder that understands stream framing. Every response reports the attempt's
-        current status. Responses that carry a log line also include nextCursor.
+        current status. Responses that carry a log line also include `next_cursor`.
 
-        To resume a dropped stream, save the newest nextCursor and send it as cursor on a new
+        To resume a dropped stream, save the newest `next_cursor` and send it as cursor on a new
         request. The new stream picks up after the last line you received. The stream ends on its
         own once the attempt has finished, failed, or been cancelled and all persisted lines have
         been sent.
@@ -4550,13 +4550,13 @@ class CIServiceSync(Protocol):
         ctx: RequestContext[Any, Any],
         /,
     ) -> ListArtifactsResponse:
-        """Call `CIService.ListArtifacts`.
+        """Call `list_artifacts`.
 
         Returns CI artifact metadata for one run, optionally narrowed to a workflow, job, or
         attempt. Download URLs are not included; request one per artifact with
-        GetArtifactDownloadURL.
+        `get_artifact_download_url`.
 
-        A request missing `runId` (or a required field of a nested message) is answered with
+        A request missing `run_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4584,7 +4584,7 @@ class CIServiceSync(Protocol):
 
         The URL expires 5 minutes after issuance.
 
-        A request missing `artifactId` (or a required field of a nested message) is answered with
+        A request missing `artifact_id` (or a required field of a nested message) is answered with
         `invalid_argument` before this method sees it.
 
         Args:
@@ -4619,7 +4619,7 @@ class CIServiceSync(Protocol):
         or turn an empty result into a grouped one. As job summaries become available, a later call
         can also add summary drill-down commands.
 
-        A request missing `targetId` or `targetType` (or a required field of a nested message) is
+        A request missing `target_id` or `target_type` (or a required field of a nested message) is
         answered with `invalid_argument` before this method sees it.
 
         Args:
