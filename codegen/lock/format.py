@@ -8,7 +8,8 @@ out in a lock file and honours it on every later run:
 - one that disappears from the document stays in the lock and is written as `reserved`, so its
   number is never reused; if it comes back, it gets its old number back;
 - refinements the document cannot express (uint64 vs int64, client streaming, map key types)
-  live here too.
+  live here too, and facts about methods: which side streams, and the idempotency level
+  (`no_side_effects` for reads, `idempotent`), which decides what the generated clients retry.
 
 Locations of problems in the lock are pointers into the lock file: its file name, `#`, and a
 JSON pointer (`depot-ci.lock.json#/messages/depot.ci.v1.RunRequest/fields/repo`).
@@ -24,7 +25,10 @@ The file is JSON with sorted keys, meant to be read and edited by people:
           "reserved": {"names": ["old_name"], "numbers": [4]}
         }
       },
-      "methods": {"pkg.Service/Upload": {"streaming": "client"}}
+      "methods": {
+        "pkg.Service/Upload": {"streaming": "client"},
+        "pkg.Service/GetEvent": {"idempotency": "no_side_effects"}
+      }
     }
 """
 
@@ -36,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import escape_pointer
-from ..model import Scalar, StreamKind
+from ..model import Idempotency, Scalar, StreamKind
 
 __all__ = [
     "ENUM_NUMBER_MAX",
@@ -48,6 +52,7 @@ __all__ = [
     "Lock",
     "MAP_KEY_TYPES",
     "MessageLock",
+    "MethodLock",
     "REFINEMENTS",
     "dump_lock",
     "lock_pointer",
@@ -103,12 +108,20 @@ class EnumLock:
 
 
 @dataclass(frozen=True, slots=True)
+class MethodLock:
+    """What the lock knows about one method; None where it says nothing."""
+
+    streaming: StreamKind | None = None
+    idempotency: Idempotency | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Lock:
     """The whole lock: by full message/enum name, and by `pkg.Service/Method`."""
 
     messages: Mapping[str, MessageLock] = field(default_factory=dict)
     enums: Mapping[str, EnumLock] = field(default_factory=dict)
-    methods: Mapping[str, StreamKind] = field(default_factory=dict)
+    methods: Mapping[str, MethodLock] = field(default_factory=dict)
     source: str = "lock"
     """The lock's file name, for error locations."""
 
@@ -135,13 +148,22 @@ def _to_data(lock: Lock) -> dict[str, Any]:
     data: dict[str, Any] = {
         "comment": (
             "Field and enum value numbers handed out by codegen. Numbers here are never changed or reused; "
-            "edit only to add refinements (type, map_key, streaming) or to pre-assign numbers."
+            "edit only to add refinements (type, map_key, streaming, idempotency) or to pre-assign numbers."
         ),
         "messages": {name: _message_data(entry) for name, entry in lock.messages.items()},
         "enums": {name: _enum_data(entry) for name, entry in lock.enums.items()},
     }
     if lock.methods:
-        data["methods"] = {name: {"streaming": kind.value} for name, kind in lock.methods.items()}
+        data["methods"] = {name: _method_data(entry) for name, entry in lock.methods.items()}
+    return data
+
+
+def _method_data(entry: MethodLock) -> dict[str, str]:
+    data: dict[str, str] = {}
+    if entry.streaming is not None:
+        data["streaming"] = entry.streaming.value
+    if entry.idempotency is not None:
+        data["idempotency"] = entry.idempotency.value
     return data
 
 

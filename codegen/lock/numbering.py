@@ -88,9 +88,15 @@ class _Numbering:
         return replace(service, methods=tuple(self._method(service.full_name, m) for m in service.methods))
 
     def _method(self, service: str, method: Method) -> Method:
-        """The lock may say which side of a streaming method streams, never that a unary one streams."""
+        """The lock may say which side of a streaming method streams (never that a unary one streams),
+        and how idempotent a method is (over what the document implies)."""
         key = f"{service}/{method.name}"
-        locked = self._lock.methods.get(key)
+        entry = self._lock.methods.get(key)
+        if entry is None:
+            return method
+        if entry.idempotency is not None:
+            method = replace(method, idempotency=entry.idempotency)
+        locked = entry.streaming
         if locked is None:
             return method
         if (locked is StreamKind.UNARY) != (method.stream is StreamKind.UNARY):

@@ -13,7 +13,7 @@ from typing import Any, TypeGuard
 
 from ..diagnostics import CodegenError, Reporter, escape_pointer
 from ..files import read_utf8
-from ..model import Scalar, StreamKind
+from ..model import Idempotency, Scalar, StreamKind
 from .format import (
     ENUM_NUMBER_MAX,
     ENUM_NUMBER_MIN,
@@ -25,6 +25,7 @@ from .format import (
     FieldLock,
     Lock,
     MessageLock,
+    MethodLock,
     lock_pointer,
 )
 
@@ -78,19 +79,10 @@ def parse_lock(data: Any, source: str = "lock") -> Lock:
         name: _parse_enum(entry, where("enums", name), reporter)
         for name, entry in sorted(_section(data, "enums", source, reporter).items())
     }
-    methods: dict[str, StreamKind] = {}
-    for name, entry in sorted(_section(data, "methods", source, reporter).items()):
-        if isinstance(entry, Mapping):
-            _known_keys(entry, ("streaming",), where("methods", name), reporter)
-        streaming = entry.get("streaming") if isinstance(entry, Mapping) else None
-        try:
-            methods[name] = StreamKind(streaming)
-        except ValueError:
-            reporter.error(
-                where("methods", name, "streaming"),
-                f"unknown streaming kind {streaming!r}",
-                "use one of: " + ", ".join(k.value for k in StreamKind),
-            )
+    methods = {
+        name: _parse_method(entry, where("methods", name), reporter)
+        for name, entry in sorted(_section(data, "methods", source, reporter).items())
+    }
     reporter.raise_if_errors()
     return Lock(messages, enums, methods, source)
 
@@ -121,6 +113,33 @@ def _array(entry: Mapping[str, Any], key: str, location: str, reporter: Reporter
         reporter.error(f"{location}/{key}", f"{key!r} must be a list", f"e.g. {example}")
         return []
     return value
+
+
+def _parse_method(entry: Any, location: str, reporter: Reporter) -> MethodLock:
+    if not isinstance(entry, Mapping):
+        reporter.error(location, "a method entry must be an object", 'for example {"streaming": "server"}')
+        return MethodLock()
+    _known_keys(entry, ("streaming", "idempotency"), location, reporter)
+    streaming = idempotency = None
+    if "streaming" in entry:
+        try:
+            streaming = StreamKind(entry["streaming"])
+        except ValueError:
+            reporter.error(
+                f"{location}/streaming",
+                f"unknown streaming kind {entry['streaming']!r}",
+                "use one of: " + ", ".join(k.value for k in StreamKind),
+            )
+    if "idempotency" in entry:
+        try:
+            idempotency = Idempotency(entry["idempotency"])
+        except ValueError:
+            reporter.error(
+                f"{location}/idempotency",
+                f"unknown idempotency level {entry['idempotency']!r}",
+                "use one of: " + ", ".join(level.value for level in Idempotency),
+            )
+    return MethodLock(streaming, idempotency)
 
 
 def _known_keys(entry: Mapping[str, Any], known: tuple[str, ...], location: str, reporter: Reporter) -> None:

@@ -13,6 +13,7 @@ from ..model import (
     EnumRef,
     Field,
     FieldLabel,
+    Idempotency,
     MapType,
     Message,
     MessageRef,
@@ -82,8 +83,16 @@ def _method(method: Method, names: ProtoNames, scope: str) -> list[str]:
     request = ("stream " if method.stream.client_streams else "") + _type_name(method.input, names, scope)
     response = ("stream " if method.stream.server_streams else "") + _type_name(method.output, names, scope)
     signature = f"{_INDENT}rpc {method.name}({request}) returns ({response})"
-    body = f" {{\n{_INDENT * 2}option deprecated = true;\n{_INDENT}}}" if method.deprecated else ";"
-    return _comment(method.description, 1) + [signature + body]
+    options = ["option deprecated = true;"] if method.deprecated else []
+    if method.idempotency is not Idempotency.UNKNOWN:
+        options.append(f"option idempotency_level = {method.idempotency.name};")
+    if not options:
+        return _comment(method.description, 1) + [signature + ";"]
+    return _comment(method.description, 1) + [
+        signature + " {",
+        *(f"{_INDENT * 2}{option}" for option in options),
+        f"{_INDENT}}}",
+    ]
 
 
 def _message(message: Message, names: ProtoNames, depth: int) -> list[str]:

@@ -15,16 +15,18 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import IO, Any
+from typing import IO
 
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
 from depot_ci.v1 import (
+    USE_CLIENT_DEFAULT,
     CIServiceClient,
     CIServiceClientSync,
     ExportJobAttemptLogsRequest,
     ExportJobAttemptLogsResponse,
     JobAttemptLogExportMetadata,
+    UseClientDefault,
 )
 
 __all__ = ["ExportedLogs", "Progress", "export_job_attempt_logs", "export_job_attempt_logs_async"]
@@ -52,7 +54,7 @@ def export_job_attempt_logs(
     *,
     on_progress: Progress | None = None,
     headers: Mapping[str, str] | None = None,
-    timeout_ms: int | None = None,
+    timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
 ) -> ExportedLogs:
     """Export the logs `request` names (`attempt_id` or `job_id`, and `format`) to `destination`.
 
@@ -64,8 +66,8 @@ def export_job_attempt_logs(
             keeps its permissions, a new one gets the usual ones (0666 less the umask).
         on_progress: Called after every chunk with the number of bytes written so far.
         headers: HTTP headers of the call, over the client's own.
-        timeout_ms: Timeout of the whole export in milliseconds; None keeps the client's
-            default for streams.
+        timeout_ms: Timeout of the whole export in milliseconds; by default the client's
+            `stream_timeout_ms`, None for none.
 
     Returns:
         Where the logs went, the stream's metadata and the number of bytes written.
@@ -77,9 +79,8 @@ def export_job_attempt_logs(
         OSError: If the file cannot be written; again nothing is left behind.
     """
     export = _Export(destination, on_progress)
-    options: dict[str, Any] = {} if timeout_ms is None else {"timeout_ms": timeout_ms}
     try:
-        for response in client.export_job_attempt_logs(request, headers=headers, **options):
+        for response in client.export_job_attempt_logs(request, headers=headers, timeout_ms=timeout_ms):
             export.receive(response)
         return export.finish()
     finally:
@@ -93,13 +94,12 @@ async def export_job_attempt_logs_async(
     *,
     on_progress: Progress | None = None,
     headers: Mapping[str, str] | None = None,
-    timeout_ms: int | None = None,
+    timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
 ) -> ExportedLogs:
     """`export_job_attempt_logs` with the async client; same arguments, result and errors."""
     export = _Export(destination, on_progress)
-    options: dict[str, Any] = {} if timeout_ms is None else {"timeout_ms": timeout_ms}
     try:
-        async for response in client.export_job_attempt_logs(request, headers=headers, **options):
+        async for response in client.export_job_attempt_logs(request, headers=headers, timeout_ms=timeout_ms):
             export.receive(response)
         return export.finish()
     finally:

@@ -8,7 +8,14 @@ from collections.abc import Callable, Mapping
 
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
-from depot_ci.v1 import CIServiceClient, CIServiceClientSync, GetRunStatusRequest, GetRunStatusResponse
+from depot_ci.v1 import (
+    USE_CLIENT_DEFAULT,
+    CIServiceClient,
+    CIServiceClientSync,
+    GetRunStatusRequest,
+    GetRunStatusResponse,
+    UseClientDefault,
+)
 
 __all__ = ["TERMINAL_RUN_STATUSES", "wait_for_run", "wait_for_run_async"]
 
@@ -34,11 +41,11 @@ class _Schedule:
         self._max_interval = max_interval_s
         self._backoff = backoff
 
-    def call_timeout(self) -> dict[str, int]:
-        """A poll's `timeout_ms`: what is left of the deadline (at least 1 ms); none without a deadline."""
+    def call_timeout(self) -> int | UseClientDefault:
+        """A poll's `timeout_ms`: what is left of the deadline (at least 1 ms); the client's without one."""
         if self._deadline is None:
-            return {}
-        return {"timeout_ms": max(1, int((self._deadline - time.monotonic()) * 1000))}
+            return USE_CLIENT_DEFAULT
+        return max(1, int((self._deadline - time.monotonic()) * 1000))
 
     def expired(self) -> bool:
         return self._deadline is not None and time.monotonic() >= self._deadline
@@ -93,7 +100,7 @@ def wait_for_run(
     while not schedule.expired():
         try:
             request = GetRunStatusRequest(run_id=run_id)
-            status = client.get_run_status(request, headers=headers, **schedule.call_timeout())
+            status = client.get_run_status(request, headers=headers, timeout_ms=schedule.call_timeout())
         except ConnectError as error:
             if error.code == Code.DEADLINE_EXCEEDED and schedule.expired():
                 raise schedule.timed_out(run_id, status) from error
@@ -123,7 +130,7 @@ async def wait_for_run_async(
     while not schedule.expired():
         try:
             request = GetRunStatusRequest(run_id=run_id)
-            status = await client.get_run_status(request, headers=headers, **schedule.call_timeout())
+            status = await client.get_run_status(request, headers=headers, timeout_ms=schedule.call_timeout())
         except ConnectError as error:
             if error.code == Code.DEADLINE_EXCEEDED and schedule.expired():
                 raise schedule.timed_out(run_id, status) from error

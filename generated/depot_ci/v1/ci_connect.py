@@ -202,7 +202,7 @@ _CI_SERVICE_LIST_RUNS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=ListRunsRequest,
     output=ListRunsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -211,7 +211,7 @@ _CI_SERVICE_GET_RUN = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetRunRequest,
     output=GetRunResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -220,7 +220,7 @@ _CI_SERVICE_GET_RUN_STATUS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetRunStatusRequest,
     output=GetRunStatusResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -229,7 +229,7 @@ _CI_SERVICE_GET_RUN_METRICS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetRunMetricsRequest,
     output=GetRunMetricsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -247,7 +247,7 @@ _CI_SERVICE_LIST_WORKFLOWS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=ListWorkflowsRequest,
     output=ListWorkflowsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -256,7 +256,7 @@ _CI_SERVICE_GET_WORKFLOW = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetWorkflowRequest,
     output=GetWorkflowResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -292,7 +292,7 @@ _CI_SERVICE_GET_JOB = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetJobRequest,
     output=GetJobResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -301,7 +301,7 @@ _CI_SERVICE_GET_JOB_SUMMARY = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetJobSummaryRequest,
     output=GetJobSummaryResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -310,7 +310,7 @@ _CI_SERVICE_GET_JOB_METRICS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetJobMetricsRequest,
     output=GetJobMetricsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -346,7 +346,7 @@ _CI_SERVICE_GET_ATTEMPT = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetAttemptRequest,
     output=GetAttemptResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -355,7 +355,7 @@ _CI_SERVICE_GET_JOB_ATTEMPT_METRICS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetJobAttemptMetricsRequest,
     output=GetJobAttemptMetricsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -364,7 +364,7 @@ _CI_SERVICE_GET_JOB_ATTEMPT_LOGS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetJobAttemptLogsRequest,
     output=GetJobAttemptLogsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -373,7 +373,7 @@ _CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=StreamJobAttemptLogsRequest,
     output=StreamJobAttemptLogsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.SERVER_STREAM,
 )
 
@@ -382,7 +382,7 @@ _CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=ExportJobAttemptLogsRequest,
     output=ExportJobAttemptLogsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.SERVER_STREAM,
 )
 
@@ -391,7 +391,7 @@ _CI_SERVICE_LIST_ARTIFACTS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=ListArtifactsRequest,
     output=ListArtifactsResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -400,7 +400,7 @@ _CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetArtifactDownloadURLRequest,
     output=GetArtifactDownloadURLResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -409,7 +409,7 @@ _CI_SERVICE_GET_FAILURE_DIAGNOSIS = MethodInfo(
     service_name="depot.ci.v1.CIService",
     input=GetFailureDiagnosisRequest,
     output=GetFailureDiagnosisResponse,
-    idempotency_level=IdempotencyLevel.UNKNOWN,
+    idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
     stream_type=StreamType.UNARY,
 )
 
@@ -658,20 +658,21 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
 
         Filter by status, repository, commit SHA, trigger, or pull request number. Use `page_size`
         and `page_token` to page through additional results.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ListRunsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `ListRunsResponse` the server answers.
@@ -679,7 +680,8 @@ class CIServiceClient:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -687,7 +689,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def iter_list_runs(
@@ -697,6 +699,7 @@ class CIServiceClient:
         limit: int | None = None,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> AsyncIterator[ListRunsResponseRun]:
         """Every `ListRunsResponseRun` of `list_runs`, page after page.
 
@@ -719,7 +722,7 @@ class CIServiceClient:
             ValueError: If `limit` is negative.
         """
         return _pages(
-            lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms),
+            lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
             request,
             "runs",
             limit,
@@ -731,19 +734,20 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
 
         For nested workflow, job, and attempt status, use `get_run_status`.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetRunRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetRunResponse` the server answers.
@@ -752,7 +756,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -760,7 +764,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_run_status(
@@ -769,19 +773,20 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
 
         For the run's identity, repo, trigger, and timestamps, use `get_run`.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetRunStatusRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetRunStatusResponse` the server answers.
@@ -790,7 +795,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -798,7 +803,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_run_metrics(
@@ -807,17 +812,18 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetRunMetricsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetRunMetricsResponse` the server answers.
@@ -826,7 +832,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -834,7 +840,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def cancel_run(
@@ -881,20 +887,21 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListWorkflowsResponse:
         """Returns CI workflows for the authenticated organization, newest first.
 
         Filter by name, repository, status, trigger, commit SHA, or pull request number. Use
         `page_size` to return up to 200 workflows.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ListWorkflowsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `ListWorkflowsResponse` the server answers.
@@ -902,7 +909,8 @@ class CIServiceClient:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -910,7 +918,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_workflow(
@@ -919,20 +927,21 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetWorkflowResponse:
         """Call `get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetWorkflowResponse` the server answers.
@@ -941,7 +950,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -949,7 +958,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def dispatch_workflow(
@@ -1072,20 +1081,21 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobResponse:
         """Call `get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetJobRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobResponse` the server answers.
@@ -1094,7 +1104,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1102,7 +1112,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_job_summary(
@@ -1111,17 +1121,18 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobSummaryResponse:
         """Returns authored step summary markdown for a job, a specific attempt, or both.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobSummaryRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobSummaryResponse` the server answers.
@@ -1129,7 +1140,8 @@ class CIServiceClient:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1137,7 +1149,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_job_metrics(
@@ -1146,17 +1158,18 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobMetricsRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobMetricsResponse` the server answers.
@@ -1165,7 +1178,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1173,7 +1186,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def retry_job(
@@ -1296,20 +1309,21 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetAttemptResponse:
         """Call `get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetAttemptRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetAttemptResponse` the server answers.
@@ -1318,7 +1332,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1326,7 +1340,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_job_attempt_metrics(
@@ -1335,17 +1349,18 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobAttemptMetricsRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobAttemptMetricsResponse` the server answers.
@@ -1354,7 +1369,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1362,7 +1377,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_job_attempt_logs(
@@ -1371,20 +1386,21 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
 
         Identify the attempt by `attempt_id`, or by `job_id` to use the job's latest attempt. Poll
         with `page_token` to fetch lines persisted after a previous response.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobAttemptLogsResponse` the server answers.
@@ -1392,7 +1408,8 @@ class CIServiceClient:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1400,7 +1417,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def iter_get_job_attempt_logs(
@@ -1410,6 +1427,7 @@ class CIServiceClient:
         limit: int | None = None,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> AsyncIterator[LogLine]:
         """Every `LogLine` of `get_job_attempt_logs`, page after page.
 
@@ -1432,7 +1450,7 @@ class CIServiceClient:
             ValueError: If `limit` is negative.
         """
         return _pages(
-            lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms),
+            lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
             request,
             "lines",
             limit,
@@ -1444,6 +1462,7 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
         resume: bool = False,
     ) -> AsyncIterator[StreamJobAttemptLogsResponse]:
         """Follows a job attempt's persisted log lines, streaming new lines while the attempt runs.
@@ -1457,14 +1476,14 @@ class CIServiceClient:
         own once the attempt has finished, failed, or been cancelled and all persisted lines have
         been sent.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `StreamJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's
-                `stream_timeout_ms`, None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `stream_timeout_ms`, None for no timeout.
+            retry: How this call is retried before the first message arrives (the method has no side
+                effects); by default the client's policy, None for no retries.
             resume: Reopen the stream after `unavailable`, a connection failure or a transport
                 error, from the newest `next_cursor` received, with the retry policy's backoff: no
                 message that carries a cursor is lost or delivered twice. It gives up after the
@@ -1478,8 +1497,9 @@ class CIServiceClient:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised while
-                iterating, after the messages that came before the error.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up. Raised while iterating, after the messages that came before the
+                error.
         """
         return _call_server_stream(
             self._client,
@@ -1487,7 +1507,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
-            None,
+            _policy(retry, self._retry),
             resume,
         )
 
@@ -1497,6 +1517,7 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> AsyncIterator[ExportJobAttemptLogsResponse]:
         """Exports a finite snapshot of persisted log lines.
 
@@ -1505,14 +1526,14 @@ class CIServiceClient:
         response, then append each following chunk response to a file or writer in order. Use the
         Depot CLI depot ci logs --output-file when a shell-native file download is needed.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ExportJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's
-                `stream_timeout_ms`, None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `stream_timeout_ms`, None for no timeout.
+            retry: How this call is retried before the first message arrives (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             An async iterator over the `ExportJobAttemptLogsResponse` messages the server streams;
@@ -1521,8 +1542,9 @@ class CIServiceClient:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised while
-                iterating, after the messages that came before the error.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up. Raised while iterating, after the messages that came before the
+                error.
         """
         return _call_server_stream(
             self._client,
@@ -1530,7 +1552,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
-            None,
+            _policy(retry, self._retry),
             False,
         )
 
@@ -1540,6 +1562,7 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListArtifactsResponse:
         """Call `list_artifacts`.
 
@@ -1547,14 +1570,14 @@ class CIServiceClient:
         attempt. Download URLs are not included; request one per artifact with
         `get_artifact_download_url`.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ListArtifactsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `ListArtifactsResponse` the server answers.
@@ -1563,7 +1586,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1571,7 +1594,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def iter_list_artifacts(
@@ -1581,6 +1604,7 @@ class CIServiceClient:
         limit: int | None = None,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> AsyncIterator[Artifact]:
         """Every `Artifact` of `list_artifacts`, page after page.
 
@@ -1603,7 +1627,7 @@ class CIServiceClient:
             ValueError: If `limit` is negative.
         """
         return _pages(
-            lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms),
+            lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
             request,
             "artifacts",
             limit,
@@ -1615,19 +1639,20 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetArtifactDownloadURLResponse:
         """Returns a short-lived signed HTTPS URL for one artifact.
 
         The URL expires 5 minutes after issuance.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetArtifactDownloadURLRequest` to send. Required fields: `artifact_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetArtifactDownloadURLResponse` the server answers.
@@ -1636,7 +1661,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `artifact_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1644,7 +1669,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     async def get_failure_diagnosis(
@@ -1653,6 +1678,7 @@ class CIServiceClient:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetFailureDiagnosisResponse:
         """Returns a failure diagnosis for a run, workflow, job, or attempt.
 
@@ -1665,15 +1691,15 @@ class CIServiceClient:
         or turn an empty result into a grouped one. As job summaries become available, a later call
         can also add summary drill-down commands.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetFailureDiagnosisRequest` to send. Required fields: `target_id`,
                 `target_type`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetFailureDiagnosisResponse` the server answers.
@@ -1682,7 +1708,7 @@ class CIServiceClient:
             ConnectError: The server's answer (`invalid_argument` when `target_id` or `target_type`
                 is missing; the API's error codes otherwise), `unavailable` when the server cannot
                 be reached, `deadline_exceeded` when the timeout passes. The error's text starts
-                with its code; read `.code` and `.message`.
+                with its code; read `.code` and `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1690,7 +1716,7 @@ class CIServiceClient:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
 
@@ -1939,20 +1965,21 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListRunsResponse:
         """Returns CI runs for the authenticated organization, newest first.
 
         Filter by status, repository, commit SHA, trigger, or pull request number. Use `page_size`
         and `page_token` to page through additional results.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ListRunsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `ListRunsResponse` the server answers.
@@ -1960,7 +1987,8 @@ class CIServiceClientSync:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -1968,7 +1996,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def iter_list_runs(
@@ -1978,6 +2006,7 @@ class CIServiceClientSync:
         limit: int | None = None,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> Iterator[ListRunsResponseRun]:
         """Every `ListRunsResponseRun` of `list_runs`, page after page.
 
@@ -2000,7 +2029,7 @@ class CIServiceClientSync:
             ValueError: If `limit` is negative.
         """
         return _pages_sync(
-            lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms),
+            lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
             request,
             "runs",
             limit,
@@ -2012,19 +2041,20 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunResponse:
         """Returns a CI run's identity, repo, trigger, status, and timestamps.
 
         For nested workflow, job, and attempt status, use `get_run_status`.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetRunRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetRunResponse` the server answers.
@@ -2033,7 +2063,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2041,7 +2071,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_run_status(
@@ -2050,19 +2080,20 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunStatusResponse:
         """Returns a CI run's status with its nested workflows, jobs, and attempts.
 
         For the run's identity, repo, trigger, and timestamps, use `get_run`.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetRunStatusRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetRunStatusResponse` the server answers.
@@ -2071,7 +2102,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2079,7 +2110,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_run_metrics(
@@ -2088,17 +2119,18 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetRunMetricsResponse:
         """Returns workflow, job, and attempt CPU and memory metric summaries for one run.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetRunMetricsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetRunMetricsResponse` the server answers.
@@ -2107,7 +2139,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2115,7 +2147,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def cancel_run(
@@ -2162,20 +2194,21 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListWorkflowsResponse:
         """Returns CI workflows for the authenticated organization, newest first.
 
         Filter by name, repository, status, trigger, commit SHA, or pull request number. Use
         `page_size` to return up to 200 workflows.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ListWorkflowsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `ListWorkflowsResponse` the server answers.
@@ -2183,7 +2216,8 @@ class CIServiceClientSync:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2191,7 +2225,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_workflow(
@@ -2200,20 +2234,21 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetWorkflowResponse:
         """Call `get_workflow`.
 
         Returns a workflow's identity, status, timestamps, parent run context, execution history,
         and nested jobs and attempts.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetWorkflowRequest` to send. Required fields: `workflow_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetWorkflowResponse` the server answers.
@@ -2222,7 +2257,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2230,7 +2265,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def dispatch_workflow(
@@ -2353,20 +2388,21 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobResponse:
         """Call `get_job`.
 
         Returns a job's identity, status, timestamps, runner configuration, parent run and workflow
         context, dependencies, and attempt history.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetJobRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobResponse` the server answers.
@@ -2375,7 +2411,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2383,7 +2419,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_job_summary(
@@ -2392,17 +2428,18 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobSummaryResponse:
         """Returns authored step summary markdown for a job, a specific attempt, or both.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobSummaryRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobSummaryResponse` the server answers.
@@ -2410,7 +2447,8 @@ class CIServiceClientSync:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2418,7 +2456,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_job_metrics(
@@ -2427,17 +2465,18 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobMetricsResponse:
         """Returns per-attempt CPU and memory metric summaries for one job.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobMetricsRequest` to send. Required fields: `job_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobMetricsResponse` the server answers.
@@ -2446,7 +2485,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2454,7 +2493,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def retry_job(
@@ -2577,20 +2616,21 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetAttemptResponse:
         """Call `get_attempt`.
 
         Returns an attempt's identity, status, timestamps, and sandbox/session IDs, with parent run,
         workflow, and job context.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetAttemptRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetAttemptResponse` the server answers.
@@ -2599,7 +2639,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2607,7 +2647,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_job_attempt_metrics(
@@ -2616,17 +2656,18 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptMetricsResponse:
         """Returns CPU and memory metrics for one job attempt.
-
-        Never retried: the method may have side effects.
 
         Args:
             request: The `GetJobAttemptMetricsRequest` to send. Required fields: `attempt_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobAttemptMetricsResponse` the server answers.
@@ -2635,7 +2676,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2643,7 +2684,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_job_attempt_logs(
@@ -2652,20 +2693,21 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetJobAttemptLogsResponse:
         """Returns persisted log lines for a job attempt, oldest first.
 
         Identify the attempt by `attempt_id`, or by `job_id` to use the job's latest attempt. Poll
         with `page_token` to fetch lines persisted after a previous response.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetJobAttemptLogsResponse` the server answers.
@@ -2673,7 +2715,8 @@ class CIServiceClientSync:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2681,7 +2724,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def iter_get_job_attempt_logs(
@@ -2691,6 +2734,7 @@ class CIServiceClientSync:
         limit: int | None = None,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> Iterator[LogLine]:
         """Every `LogLine` of `get_job_attempt_logs`, page after page.
 
@@ -2713,7 +2757,7 @@ class CIServiceClientSync:
             ValueError: If `limit` is negative.
         """
         return _pages_sync(
-            lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms),
+            lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
             request,
             "lines",
             limit,
@@ -2725,6 +2769,7 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
         resume: bool = False,
     ) -> Iterator[StreamJobAttemptLogsResponse]:
         """Follows a job attempt's persisted log lines, streaming new lines while the attempt runs.
@@ -2738,14 +2783,14 @@ class CIServiceClientSync:
         own once the attempt has finished, failed, or been cancelled and all persisted lines have
         been sent.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `StreamJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's
-                `stream_timeout_ms`, None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `stream_timeout_ms`, None for no timeout.
+            retry: How this call is retried before the first message arrives (the method has no side
+                effects); by default the client's policy, None for no retries.
             resume: Reopen the stream after `unavailable`, a connection failure or a transport
                 error, from the newest `next_cursor` received, with the retry policy's backoff: no
                 message that carries a cursor is lost or delivered twice. It gives up after the
@@ -2759,8 +2804,9 @@ class CIServiceClientSync:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised while
-                iterating, after the messages that came before the error.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up. Raised while iterating, after the messages that came before the
+                error.
         """
         return _call_server_stream_sync(
             self._client,
@@ -2768,7 +2814,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
-            None,
+            _policy(retry, self._retry),
             resume,
         )
 
@@ -2778,6 +2824,7 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> Iterator[ExportJobAttemptLogsResponse]:
         """Exports a finite snapshot of persisted log lines.
 
@@ -2786,14 +2833,14 @@ class CIServiceClientSync:
         response, then append each following chunk response to a file or writer in order. Use the
         Depot CLI depot ci logs --output-file when a shell-native file download is needed.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ExportJobAttemptLogsRequest` to send.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's
-                `stream_timeout_ms`, None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `stream_timeout_ms`, None for no timeout.
+            retry: How this call is retried before the first message arrives (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             An iterator over the `ExportJobAttemptLogsResponse` messages the server streams; iterate
@@ -2802,8 +2849,9 @@ class CIServiceClientSync:
         Raises:
             ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
                 the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised while
-                iterating, after the messages that came before the error.
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up. Raised while iterating, after the messages that came before the
+                error.
         """
         return _call_server_stream_sync(
             self._client,
@@ -2811,7 +2859,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
-            None,
+            _policy(retry, self._retry),
             False,
         )
 
@@ -2821,6 +2869,7 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> ListArtifactsResponse:
         """Call `list_artifacts`.
 
@@ -2828,14 +2877,14 @@ class CIServiceClientSync:
         attempt. Download URLs are not included; request one per artifact with
         `get_artifact_download_url`.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `ListArtifactsRequest` to send. Required fields: `run_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `ListArtifactsResponse` the server answers.
@@ -2844,7 +2893,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2852,7 +2901,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def iter_list_artifacts(
@@ -2862,6 +2911,7 @@ class CIServiceClientSync:
         limit: int | None = None,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> Iterator[Artifact]:
         """Every `Artifact` of `list_artifacts`, page after page.
 
@@ -2884,7 +2934,7 @@ class CIServiceClientSync:
             ValueError: If `limit` is negative.
         """
         return _pages_sync(
-            lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms),
+            lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
             request,
             "artifacts",
             limit,
@@ -2896,19 +2946,20 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetArtifactDownloadURLResponse:
         """Returns a short-lived signed HTTPS URL for one artifact.
 
         The URL expires 5 minutes after issuance.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetArtifactDownloadURLRequest` to send. Required fields: `artifact_id`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetArtifactDownloadURLResponse` the server answers.
@@ -2917,7 +2968,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `artifact_id` is missing; the
                 API's error codes otherwise), `unavailable` when the server cannot be reached,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2925,7 +2976,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
     def get_failure_diagnosis(
@@ -2934,6 +2985,7 @@ class CIServiceClientSync:
         *,
         headers: Headers | Mapping[str, str] | None = None,
         timeout_ms: int | None | UseClientDefault = USE_CLIENT_DEFAULT,
+        retry: RetryPolicy | None | UseClientDefault = USE_CLIENT_DEFAULT,
     ) -> GetFailureDiagnosisResponse:
         """Returns a failure diagnosis for a run, workflow, job, or attempt.
 
@@ -2946,15 +2998,15 @@ class CIServiceClientSync:
         or turn an empty result into a grouped one. As job summaries become available, a later call
         can also add summary drill-down commands.
 
-        Never retried: the method may have side effects.
-
         Args:
             request: The `GetFailureDiagnosisRequest` to send. Required fields: `target_id`,
                 `target_type`.
             headers: HTTP headers of this call; they replace the client's default headers of the
                 same name.
-            timeout_ms: Timeout of this call in milliseconds; by default the client's `timeout_ms`,
-                None for no timeout.
+            timeout_ms: Timeout of this call in milliseconds, retries included; by default the
+                client's `timeout_ms`, None for no timeout.
+            retry: How this call is retried after a transient failure (the method has no side
+                effects); by default the client's policy, None for no retries.
 
         Returns:
             The `GetFailureDiagnosisResponse` the server answers.
@@ -2963,7 +3015,7 @@ class CIServiceClientSync:
             ConnectError: The server's answer (`invalid_argument` when `target_id` or `target_type`
                 is missing; the API's error codes otherwise), `unavailable` when the server cannot
                 be reached, `deadline_exceeded` when the timeout passes. The error's text starts
-                with its code; read `.code` and `.message`.
+                with its code; read `.code` and `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2971,7 +3023,7 @@ class CIServiceClientSync:
             request,
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
-            None,
+            _policy(retry, self._retry),
         )
 
 
@@ -5114,6 +5166,11 @@ def _timeout(timeout_ms: int | None | UseClientDefault, default: int | None) -> 
         msg = f"timeout_ms must be at least 0 (or None for no timeout), not {timeout_ms}"
         raise ValueError(msg)
     return timeout_ms
+
+
+def _policy(retry: RetryPolicy | None | UseClientDefault, default: RetryPolicy | None) -> RetryPolicy | None:
+    """A call's retry policy: its own, or the client's `default`; None for none."""
+    return default if isinstance(retry, UseClientDefault) else retry
 
 
 class _Deadline:
