@@ -285,6 +285,9 @@ class Api:
     packages: tuple[ProtoPackage, ...]
     source: str
     """The file name of the document, for generated headers."""
+    error_codes: tuple[str, ...] = ()
+    """The Connect codes (`not_found`, ...) the document says its methods answer, from a table in
+    the description of its `connect.error` schema; empty when it says nothing."""
 
     def message(self, full_name: str) -> Message:
         """Look up a message of the API (nested ones included) by full name."""
@@ -402,6 +405,8 @@ class ApiDraft:
     base_url: str
     packages: tuple[DraftPackage, ...]
     source: str
+    error_codes: tuple[str, ...] = ()
+    """The Connect codes the document says its methods answer (see `Api.error_codes`)."""
 
 
 # Well-known types a document may reference as `google.protobuf.<Name>` components.

@@ -56,6 +56,7 @@ def number(draft: ApiDraft, lock: Lock, reporter: Reporter) -> tuple[Api, Lock]:
         base_url=draft.base_url,
         packages=tuple(numbering.package(package) for package in draft.packages),
         source=draft.source,
+        error_codes=draft.error_codes,
     )
     new_lock = Lock(
         messages=dict(sorted({**lock.messages, **numbering.messages}.items())),

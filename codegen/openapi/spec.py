@@ -9,6 +9,7 @@ silently: its key is listed in `Schema.malformed`, and the phase that reads it r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -115,6 +116,32 @@ class Spec:
     """In document order: paths, then the verbs of each path item."""
     schemas: Mapping[str, Schema]
     """`components.schemas`, in document order."""
+    error_codes: tuple[str, ...] = ()
+    """The Connect codes the API documents (see `_error_codes`), in the document's order."""
+
+
+_CONNECT_CODES = frozenset(
+    (
+        "canceled unknown invalid_argument deadline_exceeded not_found already_exists permission_denied "
+        "resource_exhausted failed_precondition aborted out_of_range unimplemented internal unavailable "
+        "data_loss unauthenticated"
+    ).split()
+)
+_TABLE_CODE = re.compile(r"^\|\s*`(\w+)`", re.M)
+
+
+def _error_codes(schemas: Mapping[str, Any]) -> tuple[str, ...]:
+    """The codes listed in the first column of a table in the `connect.error` schema's description.
+
+    protoc-gen-connect-openapi writes that schema for every API; an API that documents the codes
+    its methods answer does it there, as a table of `code` rows. Anything else yields none.
+    """
+    error = schemas.get("connect.error")
+    description = error.get("description") if isinstance(error, Mapping) else None
+    if not isinstance(description, str):
+        return ()
+    codes = [code for code in _TABLE_CODE.findall(description) if code in _CONNECT_CODES]
+    return tuple(dict.fromkeys(codes))
 
 
 def read_spec(document: Document) -> Spec:
@@ -141,6 +168,7 @@ def read_spec(document: Document) -> Spec:
         tag_locations=tag_locations,
         operations=tuple(_operations(document)),
         schemas={name: read_schema(schema, pointer("components", "schemas", name)) for name, schema in schemas.items()},
+        error_codes=_error_codes(schemas),
     )
 
 

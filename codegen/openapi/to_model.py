@@ -65,6 +65,7 @@ def to_draft(document: Document, reporter: Reporter) -> ApiDraft:
         base_url=spec.base_url,
         packages=_packages(top_messages, enums, list(services.values())),
         source=spec.source,
+        error_codes=spec.error_codes,
     )
 
 

@@ -303,11 +303,12 @@ def client_method(
     terms: Mapping[str, str],
     retryable: bool,
     resumable: bool,
+    error_codes: tuple[str, ...] = (),
 ) -> Doc:
     """The docstring of an RPC on a client.
 
     `required` holds the Python names of the request's required fields; `terms` the Python names
-    of the API's JSON and RPC names (see `python_terms`).
+    of the API's JSON and RPC names (see `python_terms`); `error_codes` the codes the API documents.
     """
     required = [f"`{name}`" for name in required]
     stream = method.stream
@@ -356,7 +357,7 @@ def client_method(
                 "a new cursor; a stream the server ends is not reopened.",
             )
         )
-    raises = _codes(method, required, retryable, stream.server_streams)
+    raises = _codes(required, error_codes, retryable, stream.server_streams)
     notes = list(_deprecated_note(method))
     if not retryable and not stream.client_streams:
         notes.append("Never retried: the method may have side effects.")
@@ -372,13 +373,15 @@ def client_method(
     )
 
 
-def _codes(method: Method, required: list[str], retryable: bool, streams: bool) -> str:
+def _codes(required: list[str], error_codes: tuple[str, ...], retryable: bool, streams: bool) -> str:
     """What a client method's `ConnectError` says: the codes it can carry."""
-    invalid = f"`invalid_argument` when {' or '.join(required)} is missing; " if required else ""
-    text = (
-        f"The server's answer ({invalid}the API's error codes otherwise), `unavailable` when the server "
-        "cannot be reached, `deadline_exceeded` when the timeout passes. The error's text starts with its code; "
-        "read `.code` and `.message`."
+    answers = [f"`invalid_argument` when {' or '.join(required)} is missing"] if required else []
+    others = [f"`{code}`" for code in error_codes if code not in ("unavailable", "deadline_exceeded")]
+    if others:
+        answers.append(f"{'otherwise ' if required else ''}a code the API documents: {and_list(others)}")
+    text = f"The server's answer{': ' + '; '.join(answers) if answers else ''}. " + (
+        "`unavailable` when the server cannot be reached or is temporarily down, `deadline_exceeded` when the "
+        "timeout passes. The error's text starts with its code; read `.code` and `.message`."
     )
     if retryable:
         text += " Raised once the retries are used up."

@@ -310,6 +310,7 @@ def _client(
                 terms,
                 view.retryable,
                 view.resumable,
+                api.error_codes,
             ),
             pages_doc=docstrings.client_pages(method, view.attribute, view.page_items, view.item_type, is_async)
             if view.pager

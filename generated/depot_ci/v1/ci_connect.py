@@ -638,8 +638,10 @@ class CIServiceClient:
             The `RunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `repo` is missing; the API's
-                error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `repo` is missing; otherwise
+                a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -678,10 +680,12 @@ class CIServiceClient:
             The `ListRunsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return await _call_unary(
             self._client,
@@ -753,8 +757,10 @@ class CIServiceClient:
             The `GetRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -792,8 +798,10 @@ class CIServiceClient:
             The `GetRunStatusResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -829,8 +837,10 @@ class CIServiceClient:
             The `GetRunMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -867,8 +877,10 @@ class CIServiceClient:
             The `CancelRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -907,10 +919,12 @@ class CIServiceClient:
             The `ListWorkflowsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return await _call_unary(
             self._client,
@@ -947,8 +961,10 @@ class CIServiceClient:
             The `GetWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -986,10 +1002,12 @@ class CIServiceClient:
             The `DispatchWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `repo` or `workflow` is
-                missing; the API's error codes otherwise), `unavailable` when the server cannot be
-                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
-                its code; read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `repo` or `workflow` is
+                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
+                read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1025,8 +1043,10 @@ class CIServiceClient:
             The `RerunWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -1061,8 +1081,10 @@ class CIServiceClient:
             The `CancelWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -1101,8 +1123,10 @@ class CIServiceClient:
             The `GetJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -1138,10 +1162,12 @@ class CIServiceClient:
             The `GetJobSummaryResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return await _call_unary(
             self._client,
@@ -1175,8 +1201,10 @@ class CIServiceClient:
             The `GetJobMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -1214,10 +1242,12 @@ class CIServiceClient:
             The `RetryJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
-                missing; the API's error codes otherwise), `unavailable` when the server cannot be
-                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
-                its code; read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
+                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
+                read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1253,8 +1283,10 @@ class CIServiceClient:
             The `RetryFailedJobsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -1289,10 +1321,12 @@ class CIServiceClient:
             The `CancelJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
-                missing; the API's error codes otherwise), `unavailable` when the server cannot be
-                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
-                its code; read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
+                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
+                read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1329,8 +1363,10 @@ class CIServiceClient:
             The `GetAttemptResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -1366,8 +1402,10 @@ class CIServiceClient:
             The `GetJobAttemptMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -1406,10 +1444,12 @@ class CIServiceClient:
             The `GetJobAttemptLogsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return await _call_unary(
             self._client,
@@ -1495,11 +1535,12 @@ class CIServiceClient:
             iterate it with `async for`.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up. Raised while iterating, after the messages that came before the
-                error.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up. Raised while iterating, after the messages that came before the error.
         """
         return _call_server_stream(
             self._client,
@@ -1540,11 +1581,12 @@ class CIServiceClient:
             iterate it with `async for`.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up. Raised while iterating, after the messages that came before the
-                error.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up. Raised while iterating, after the messages that came before the error.
         """
         return _call_server_stream(
             self._client,
@@ -1583,8 +1625,10 @@ class CIServiceClient:
             The `ListArtifactsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -1658,8 +1702,10 @@ class CIServiceClient:
             The `GetArtifactDownloadURLResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `artifact_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `artifact_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -1705,10 +1751,13 @@ class CIServiceClient:
             The `GetFailureDiagnosisResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `target_id` or `target_type`
-                is missing; the API's error codes otherwise), `unavailable` when the server cannot
-                be reached, `deadline_exceeded` when the timeout passes. The error's text starts
-                with its code; read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `target_id` or `target_type`
+                is missing; otherwise a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return await _call_unary(
             self._client,
@@ -1945,8 +1994,10 @@ class CIServiceClientSync:
             The `RunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `repo` is missing; the API's
-                error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `repo` is missing; otherwise
+                a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -1985,10 +2036,12 @@ class CIServiceClientSync:
             The `ListRunsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2060,8 +2113,10 @@ class CIServiceClientSync:
             The `GetRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2099,8 +2154,10 @@ class CIServiceClientSync:
             The `GetRunStatusResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2136,8 +2193,10 @@ class CIServiceClientSync:
             The `GetRunMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2174,8 +2233,10 @@ class CIServiceClientSync:
             The `CancelRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -2214,10 +2275,12 @@ class CIServiceClientSync:
             The `ListWorkflowsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2254,8 +2317,10 @@ class CIServiceClientSync:
             The `GetWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2293,10 +2358,12 @@ class CIServiceClientSync:
             The `DispatchWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `repo` or `workflow` is
-                missing; the API's error codes otherwise), `unavailable` when the server cannot be
-                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
-                its code; read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `repo` or `workflow` is
+                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
+                read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2332,8 +2399,10 @@ class CIServiceClientSync:
             The `RerunWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -2368,8 +2437,10 @@ class CIServiceClientSync:
             The `CancelWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -2408,8 +2479,10 @@ class CIServiceClientSync:
             The `GetJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2445,10 +2518,12 @@ class CIServiceClientSync:
             The `GetJobSummaryResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2482,8 +2557,10 @@ class CIServiceClientSync:
             The `GetJobMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `job_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2521,10 +2598,12 @@ class CIServiceClientSync:
             The `RetryJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
-                missing; the API's error codes otherwise), `unavailable` when the server cannot be
-                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
-                its code; read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
+                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
+                read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2560,8 +2639,10 @@ class CIServiceClientSync:
             The `RetryFailedJobsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`.
         """
@@ -2596,10 +2677,12 @@ class CIServiceClientSync:
             The `CancelJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `workflow_id` or `job_id` is
-                missing; the API's error codes otherwise), `unavailable` when the server cannot be
-                reached, `deadline_exceeded` when the timeout passes. The error's text starts with
-                its code; read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
+                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
+                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
+                read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2636,8 +2719,10 @@ class CIServiceClientSync:
             The `GetAttemptResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2673,8 +2758,10 @@ class CIServiceClientSync:
             The `GetJobAttemptMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `attempt_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2713,10 +2800,12 @@ class CIServiceClientSync:
             The `GetJobAttemptLogsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2802,11 +2891,12 @@ class CIServiceClientSync:
             it with `for`.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up. Raised while iterating, after the messages that came before the
-                error.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up. Raised while iterating, after the messages that came before the error.
         """
         return _call_server_stream_sync(
             self._client,
@@ -2847,11 +2937,12 @@ class CIServiceClientSync:
             it with `for`.
 
         Raises:
-            ConnectError: The server's answer (the API's error codes otherwise), `unavailable` when
-                the server cannot be reached, `deadline_exceeded` when the timeout passes. The
-                error's text starts with its code; read `.code` and `.message`. Raised once the
-                retries are used up. Raised while iterating, after the messages that came before the
-                error.
+            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up. Raised while iterating, after the messages that came before the error.
         """
         return _call_server_stream_sync(
             self._client,
@@ -2890,8 +2981,10 @@ class CIServiceClientSync:
             The `ListArtifactsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `run_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -2965,8 +3058,10 @@ class CIServiceClientSync:
             The `GetArtifactDownloadURLResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `artifact_id` is missing; the
-                API's error codes otherwise), `unavailable` when the server cannot be reached,
+            ConnectError: The server's answer: `invalid_argument` when `artifact_id` is missing;
+                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
+                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
+                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
                 `deadline_exceeded` when the timeout passes. The error's text starts with its code;
                 read `.code` and `.message`. Raised once the retries are used up.
         """
@@ -3012,10 +3107,13 @@ class CIServiceClientSync:
             The `GetFailureDiagnosisResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer (`invalid_argument` when `target_id` or `target_type`
-                is missing; the API's error codes otherwise), `unavailable` when the server cannot
-                be reached, `deadline_exceeded` when the timeout passes. The error's text starts
-                with its code; read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `target_id` or `target_type`
+                is missing; otherwise a code the API documents: `unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
+                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
+                text starts with its code; read `.code` and `.message`. Raised once the retries are
+                used up.
         """
         return _call_unary_sync(
             self._client,
