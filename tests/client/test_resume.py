@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-import pytest
-from depot_ci.v1 import Code, ConnectError, RetryPolicy, StreamJobAttemptLogsRequest
+import asyncio
+import contextlib
+from typing import Any
 
-from .support import FAST, Caller
+import pytest
+from depot_ci.v1 import (
+    CIServiceASGIApplication,
+    CIServiceClient,
+    CIServiceClientSync,
+    Code,
+    ConnectError,
+    RetryPolicy,
+    StreamJobAttemptLogsRequest,
+)
+from live_servers import serve_asgi
+from pyqwest import Client
+from pyqwest.testing import ASGITransport
+
+from .support import FAST, Caller, ScriptedDepot
 
 REQUEST = StreamJobAttemptLogsRequest(attempt_id="attempt_1")
 
@@ -67,3 +82,58 @@ def test_resume_with_retries_disabled_does_not_reopen(local_caller: Caller) -> N
     with pytest.raises(ConnectError):
         local_caller.call(lambda client: client.stream_job_attempt_logs(REQUEST, resume=True, retry=None))
     assert local_caller.script.calls["stream_job_attempt_logs"] == 1
+
+
+class _CutConnection:
+    """ASGI middleware: ends the first log stream's HTTP body after `after` body chunks, with no end-of-stream
+    message, the way a dropped connection looks to the client (the runtime reports `internal`)."""
+
+    def __init__(self, app: Any, after: int) -> None:
+        self._app = app
+        self._after = after
+        self.cut = False
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not scope["path"].endswith("/StreamJobAttemptLogs") or self.cut:
+            await self._app(scope, receive, send)
+            return
+        self.cut = True
+        chunks = 0
+
+        async def cutting(message: Any) -> None:
+            nonlocal chunks
+            if message["type"] == "http.response.body" and message.get("body"):
+                if chunks == self._after:
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    raise _Cut
+                chunks += 1
+            await send(message)
+
+        with contextlib.suppress(_Cut):
+            await self._app(scope, receive, cutting)
+
+
+class _Cut(Exception):
+    pass
+
+
+@pytest.mark.parametrize("kind", ["sync-http", "async-in-process"])
+def test_a_connection_cut_mid_stream_is_resumed(kind: str) -> None:
+    service = ScriptedDepot()
+    app = _CutConnection(CIServiceASGIApplication(service), after=4)  # status, then lines 0-2
+    received: list[Any] = []
+
+    async def follow_async() -> None:
+        async with ASGITransport(app) as transport:
+            async with CIServiceClient("http://depot.test", http_client=Client(transport), retry=FAST) as client:
+                async for response in client.stream_job_attempt_logs(REQUEST, resume=True):
+                    received.append(response)
+
+    if kind == "async-in-process":
+        asyncio.run(follow_async())
+    else:
+        with serve_asgi(app) as url, CIServiceClientSync(url, retry=FAST) as client:
+            received.extend(client.stream_job_attempt_logs(REQUEST, resume=True))
+    assert app.cut
+    assert _lines(received) == service.script.log_lines
+    assert service.script.cursors == ["", "3"]

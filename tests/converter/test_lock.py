@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from codegen.diagnostics import CodegenError
 from codegen.lock import Lock, dump_lock, parse_lock
-from codegen.model import Api, Enum, MapType, Message, Scalar, StreamKind
+from codegen.model import Api, Enum, Idempotency, MapType, Message, Scalar, StreamKind
 from codegen.openapi import Document
 from codegen.pipeline import ModelResult, to_model
 from codegen.proto import to_proto
@@ -277,6 +277,28 @@ def test_the_lock_says_which_side_of_a_streaming_method_streams(kind: StreamKind
     assert method.services[0].methods[0].stream is kind
 
 
+@pytest.mark.parametrize("level", [Idempotency.NO_SIDE_EFFECTS, Idempotency.IDEMPOTENT])
+def test_the_lock_gives_a_method_its_idempotency_level(level: Idempotency) -> None:
+    data = _item_document(BASE)
+    data["paths"] = {f"/{PKG}.Svc/Get": connect_operation(ITEM, ITEM)}
+    assert convert(data).api.packages[0].services[0].methods[0].idempotency is Idempotency.UNKNOWN
+    lock = {"methods": {f"{PKG}.Svc/Get": {"idempotency": level.value}}}
+    result = convert(data, lock)
+    assert result.api.packages[0].services[0].methods[0].idempotency is level
+    assert _relock(result)["methods"] == lock["methods"]
+    proto = to_proto(result.api)
+    assert f"rpc Get({ITEM.rsplit('.', 1)[1]}) returns ({ITEM.rsplit('.', 1)[1]}) {{" in "".join(proto.values())
+    assert f"option idempotency_level = {level.name};" in "".join(proto.values())
+
+
+def test_an_unknown_idempotency_level_is_an_error_at_its_pointer() -> None:
+    data = _item_document(BASE)
+    data["paths"] = {f"/{PKG}.Svc/Get": connect_operation(ITEM, ITEM)}
+    errors = _lock_errors(data, {"methods": {f"{PKG}.Svc/Get": {"idempotency": "read_only"}}})
+    assert list(errors) == [f"lock.json#/methods/{PKG}.Svc~1Get/idempotency"]
+    assert "no_side_effects" in errors[f"lock.json#/methods/{PKG}.Svc~1Get/idempotency"]
+
+
 # -- contradictions ------------------------------------------------------------------------
 
 
@@ -429,7 +451,7 @@ _MALFORMED_LOCKS: list[tuple[str, Any, str]] = [
     (
         "method entry not an object",
         {"methods": {f"{PKG}.Svc/Pipe": "bidi"}},
-        f"lock.json#/methods/{PKG}.Svc~1Pipe/streaming",
+        f"lock.json#/methods/{PKG}.Svc~1Pipe",
     ),
     (
         "enum value out of range",
