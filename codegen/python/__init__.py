@@ -7,6 +7,8 @@
     views.py       the frozen views the templates read: names, stream kinds, async or not, `Doc`s
     docstrings.py  every docstring and fixed message the generated code carries (the only prose)
     checks.py      which request messages get a required-field check function, and its checks
+    conventions.py API conventions recognised by message shapes: pagination, resumable streams
+    stubs.py       the document's descriptions added to protoc's `.pyi` stubs
     symbols.py     the module-level names of a connect module, chosen around the fixed code's names
     helpers.py     fixed code copied into connect modules by name (a real, linted, type-checked module)
     snippets.py    takes helpers.py apart: definitions by name, their sections, what each uses

@@ -424,7 +424,7 @@ def _next_page(page_request: Message, page: Message) -> bool:
         return False
     if token == getattr(page_request, _PAGE_TOKEN):
         msg = f"the server answered page token {token!r} with the same token again"
-        raise ConnectError(Code.INTERNAL, msg)
+        raise _coded(ConnectError(Code.INTERNAL, msg))
     setattr(page_request, _PAGE_TOKEN, token)
     return True
 

@@ -69,6 +69,8 @@ class Script:
     get_run_delay_s: float = 0.0
     statuses: list[str] = field(default_factory=lambda: ["queued", "running", "finished"])
     """`get_run_status` answers these in turn, then the last one forever."""
+    repeat_page_token: bool = False
+    """`list_runs` answers every page with the same next page token (a broken server)."""
     log_lines: list[str] = field(default_factory=lambda: [f"line {n}" for n in range(10)])
     log_page_size: int = 4
     cut_after: set[int] = field(default_factory=set)
@@ -114,6 +116,8 @@ class Script:
     def list_runs(self, request: ListRunsRequest) -> ListRunsResponse:
         self.count("list_runs")
         self.page_sizes.append(request.page_size)
+        if self.repeat_page_token:
+            return ListRunsResponse(runs=[ListRunsResponseRun(run_id="run_0")], next_page_token="same")
         start = int(request.page_token or 0)
         end = start + (request.page_size or DEFAULT_PAGE_SIZE)
         runs = [ListRunsResponseRun(run_id=run_id, status="finished") for run_id in self.runs[start:end]]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from depot_ci.v1 import GetJobAttemptLogsRequest, ListArtifactsRequest, ListRunsRequest
+import pytest
+from depot_ci.v1 import Code, ConnectError, GetJobAttemptLogsRequest, ListArtifactsRequest, ListRunsRequest
 
 from .support import Caller
 
@@ -40,3 +41,17 @@ def test_the_server_default_page_size_and_a_last_empty_page(local_caller: Caller
     # 10 lines in pages of 4; the fourth page is empty and carries no token.
     assert local_caller.script.calls["get_job_attempt_logs"] == 4
 
+
+
+def test_a_server_repeating_its_page_token_is_an_error_not_a_loop(local_caller: Caller) -> None:
+    local_caller.script.repeat_page_token = True
+    with pytest.raises(ConnectError) as raised:
+        local_caller.call(lambda client: client.iter_list_runs(ListRunsRequest()))
+    assert raised.value.code == Code.INTERNAL
+    assert str(raised.value) == "internal: the server answered page token 'same' with the same token again"
+    assert len(local_caller.received) == 2 and local_caller.script.calls["list_runs"] == 2
+
+
+def test_a_negative_limit_is_a_clear_error(local_caller: Caller) -> None:
+    with pytest.raises(ValueError, match="limit"):
+        local_caller.call(lambda client: client.iter_list_runs(ListRunsRequest(), limit=-1))

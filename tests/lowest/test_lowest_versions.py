@@ -71,7 +71,9 @@ def test_end_to_end_tests_pass_with_the_lowest_allowed_versions(repo_root: Path)
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(str(repo_root / p) for p in ("generated", "src"))}
     environment.pop("VIRTUAL_ENV", None)
     result = subprocess.run(
-        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/e2e", "tests/client"],
+        # test_typing runs mypy, a tool of the main environment, not a runtime dependency.
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/e2e", "tests/client"]
+        + ["--ignore", "tests/client/test_typing.py"],
         cwd=repo_root,
         env=environment,
         capture_output=True,
