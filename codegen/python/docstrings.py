@@ -245,7 +245,7 @@ def client_from_env(api: Api, settings: ClientSettings) -> Doc:
     if settings.token_env:
         errors.insert(0, ("ValueError", f"If no `token` is given and `${settings.token_env}` is unset or empty."))
     return Doc(
-        summary="Create a client configured from the environment; arguments win over environment variables",
+        summary="Create a client configured from the environment (arguments win)",
         sections=(
             DocSection("Args", (("base_url", url), ("token", token), ("headers", headers), *_OPTIONS)),
             DocSection("Raises", tuple(errors)),
@@ -375,13 +375,16 @@ def client_method(
 
 def _codes(required: list[str], error_codes: tuple[str, ...], retryable: bool, streams: bool) -> str:
     """What a client method's `ConnectError` says: the codes it can carry."""
-    answers = [f"`invalid_argument` when {' or '.join(required)} is missing"] if required else []
-    others = [f"`{code}`" for code in error_codes if code not in ("unavailable", "deadline_exceeded")]
-    if others:
-        answers.append(f"{'otherwise ' if required else ''}a code the API documents: {and_list(others)}")
-    text = f"The server's answer{': ' + '; '.join(answers) if answers else ''}. " + (
-        "`unavailable` when the server cannot be reached or is temporarily down, `deadline_exceeded` when the "
-        "timeout passes. The error's text starts with its code; read `.code` and `.message`."
+    documented = [f"`{code}`" for code in error_codes if code not in ("unavailable", "deadline_exceeded")]
+    listed = f"one of the codes the API documents ({and_list(documented)})" if documented else "its error"
+    if required:
+        server = f"The server's answer: `invalid_argument` when {' or '.join(required)} is missing, otherwise {listed}."
+    else:
+        server = f"The server's answer: {listed}."
+    text = (
+        f"{server} From the client: `unavailable` when the server cannot be reached (or says so), "
+        "`deadline_exceeded` when the timeout passes. The error's text starts with its code; read `.code` "
+        "and `.message`."
     )
     if retryable:
         text += " Raised once the retries are used up."

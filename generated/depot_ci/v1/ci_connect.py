@@ -501,8 +501,7 @@ class CIServiceClient:
         accept_compression: Iterable[Compression] | None = None,
         read_max_bytes: int | None = None,
     ) -> Self:
-        """Create a client configured from the environment; arguments win over environment
-        variables.
+        """Create a client configured from the environment (arguments win).
 
         Args:
             base_url: The server's URL; by default `$DEPOT_API_URL`, else `https://api.depot.dev`.
@@ -638,12 +637,12 @@ class CIServiceClient:
             The `RunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `repo` is missing; otherwise
-                a code the API documents: `unauthenticated`, `permission_denied`,
+            ConnectError: The server's answer: `invalid_argument` when `repo` is missing, otherwise
+                one of the codes the API documents (`unauthenticated`, `permission_denied`,
                 `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                `internal`). From the client: `unavailable` when the server cannot be reached (or
+                says so), `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -680,12 +679,12 @@ class CIServiceClient:
             The `ListRunsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -757,12 +756,13 @@ class CIServiceClient:
             The `GetRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -798,12 +798,13 @@ class CIServiceClient:
             The `GetRunStatusResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -837,12 +838,13 @@ class CIServiceClient:
             The `GetRunMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -877,12 +879,12 @@ class CIServiceClient:
             The `CancelRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -919,12 +921,12 @@ class CIServiceClient:
             The `ListWorkflowsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -961,12 +963,13 @@ class CIServiceClient:
             The `GetWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1003,11 +1006,11 @@ class CIServiceClient:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `repo` or `workflow` is
-                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                missing, otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1043,12 +1046,12 @@ class CIServiceClient:
             The `RerunWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1081,12 +1084,12 @@ class CIServiceClient:
             The `CancelWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1123,12 +1126,13 @@ class CIServiceClient:
             The `GetJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1162,12 +1166,12 @@ class CIServiceClient:
             The `GetJobSummaryResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1201,12 +1205,13 @@ class CIServiceClient:
             The `GetJobMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1243,11 +1248,11 @@ class CIServiceClient:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
-                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                missing, otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1283,12 +1288,12 @@ class CIServiceClient:
             The `RetryFailedJobsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1322,11 +1327,11 @@ class CIServiceClient:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
-                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                missing, otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return await _call_unary(
             self._client,
@@ -1363,12 +1368,13 @@ class CIServiceClient:
             The `GetAttemptResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1402,12 +1408,13 @@ class CIServiceClient:
             The `GetJobAttemptMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1444,12 +1451,12 @@ class CIServiceClient:
             The `GetJobAttemptLogsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1535,12 +1542,13 @@ class CIServiceClient:
             iterate it with `async for`.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up. Raised while iterating, after the messages that came before the error.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up. Raised while iterating, after the
+                messages that came before the error.
         """
         return _call_server_stream(
             self._client,
@@ -1581,12 +1589,13 @@ class CIServiceClient:
             iterate it with `async for`.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up. Raised while iterating, after the messages that came before the error.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up. Raised while iterating, after the
+                messages that came before the error.
         """
         return _call_server_stream(
             self._client,
@@ -1625,12 +1634,13 @@ class CIServiceClient:
             The `ListArtifactsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1702,12 +1712,13 @@ class CIServiceClient:
             The `GetArtifactDownloadURLResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `artifact_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `artifact_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1752,12 +1763,12 @@ class CIServiceClient:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `target_id` or `target_type`
-                is missing; otherwise a code the API documents: `unauthenticated`,
+                is missing, otherwise one of the codes the API documents (`unauthenticated`,
                 `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return await _call_unary(
             self._client,
@@ -1856,8 +1867,7 @@ class CIServiceClientSync:
         accept_compression: Iterable[Compression] | None = None,
         read_max_bytes: int | None = None,
     ) -> Self:
-        """Create a client configured from the environment; arguments win over environment
-        variables.
+        """Create a client configured from the environment (arguments win).
 
         Args:
             base_url: The server's URL; by default `$DEPOT_API_URL`, else `https://api.depot.dev`.
@@ -1994,12 +2004,12 @@ class CIServiceClientSync:
             The `RunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `repo` is missing; otherwise
-                a code the API documents: `unauthenticated`, `permission_denied`,
+            ConnectError: The server's answer: `invalid_argument` when `repo` is missing, otherwise
+                one of the codes the API documents (`unauthenticated`, `permission_denied`,
                 `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                `internal`). From the client: `unavailable` when the server cannot be reached (or
+                says so), `deadline_exceeded` when the timeout passes. The error's text starts with
+                its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2036,12 +2046,12 @@ class CIServiceClientSync:
             The `ListRunsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2113,12 +2123,13 @@ class CIServiceClientSync:
             The `GetRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2154,12 +2165,13 @@ class CIServiceClientSync:
             The `GetRunStatusResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2193,12 +2205,13 @@ class CIServiceClientSync:
             The `GetRunMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2233,12 +2246,12 @@ class CIServiceClientSync:
             The `CancelRunResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2275,12 +2288,12 @@ class CIServiceClientSync:
             The `ListWorkflowsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2317,12 +2330,13 @@ class CIServiceClientSync:
             The `GetWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2359,11 +2373,11 @@ class CIServiceClientSync:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `repo` or `workflow` is
-                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                missing, otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2399,12 +2413,12 @@ class CIServiceClientSync:
             The `RerunWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2437,12 +2451,12 @@ class CIServiceClientSync:
             The `CancelWorkflowResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2479,12 +2493,13 @@ class CIServiceClientSync:
             The `GetJobResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2518,12 +2533,12 @@ class CIServiceClientSync:
             The `GetJobSummaryResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2557,12 +2572,13 @@ class CIServiceClientSync:
             The `GetJobMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `job_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2599,11 +2615,11 @@ class CIServiceClientSync:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
-                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                missing, otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2639,12 +2655,12 @@ class CIServiceClientSync:
             The `RetryFailedJobsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+            ConnectError: The server's answer: `invalid_argument` when `workflow_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2678,11 +2694,11 @@ class CIServiceClientSync:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `workflow_id` or `job_id` is
-                missing; otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`.
+                missing, otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`.
         """
         return _call_unary_sync(
             self._client,
@@ -2719,12 +2735,13 @@ class CIServiceClientSync:
             The `GetAttemptResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2758,12 +2775,13 @@ class CIServiceClientSync:
             The `GetJobAttemptMetricsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `attempt_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2800,12 +2818,12 @@ class CIServiceClientSync:
             The `GetJobAttemptLogsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -2891,12 +2909,13 @@ class CIServiceClientSync:
             it with `for`.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up. Raised while iterating, after the messages that came before the error.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up. Raised while iterating, after the
+                messages that came before the error.
         """
         return _call_server_stream_sync(
             self._client,
@@ -2937,12 +2956,13 @@ class CIServiceClientSync:
             it with `for`.
 
         Raises:
-            ConnectError: The server's answer: a code the API documents: `unauthenticated`,
-                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up. Raised while iterating, after the messages that came before the error.
+            ConnectError: The server's answer: one of the codes the API documents
+                (`unauthenticated`, `permission_denied`, `invalid_argument`, `not_found`,
+                `failed_precondition`, `resource_exhausted` and `internal`). From the client:
+                `unavailable` when the server cannot be reached (or says so), `deadline_exceeded`
+                when the timeout passes. The error's text starts with its code; read `.code` and
+                `.message`. Raised once the retries are used up. Raised while iterating, after the
+                messages that came before the error.
         """
         return _call_server_stream_sync(
             self._client,
@@ -2981,12 +3001,13 @@ class CIServiceClientSync:
             The `ListArtifactsResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `run_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -3058,12 +3079,13 @@ class CIServiceClientSync:
             The `GetArtifactDownloadURLResponse` the server answers.
 
         Raises:
-            ConnectError: The server's answer: `invalid_argument` when `artifact_id` is missing;
-                otherwise a code the API documents: `unauthenticated`, `permission_denied`,
-                `invalid_argument`, `not_found`, `failed_precondition`, `resource_exhausted` and
-                `internal`. `unavailable` when the server cannot be reached or is temporarily down,
-                `deadline_exceeded` when the timeout passes. The error's text starts with its code;
-                read `.code` and `.message`. Raised once the retries are used up.
+            ConnectError: The server's answer: `invalid_argument` when `artifact_id` is missing,
+                otherwise one of the codes the API documents (`unauthenticated`,
+                `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
@@ -3108,12 +3130,12 @@ class CIServiceClientSync:
 
         Raises:
             ConnectError: The server's answer: `invalid_argument` when `target_id` or `target_type`
-                is missing; otherwise a code the API documents: `unauthenticated`,
+                is missing, otherwise one of the codes the API documents (`unauthenticated`,
                 `permission_denied`, `invalid_argument`, `not_found`, `failed_precondition`,
-                `resource_exhausted` and `internal`. `unavailable` when the server cannot be reached
-                or is temporarily down, `deadline_exceeded` when the timeout passes. The error's
-                text starts with its code; read `.code` and `.message`. Raised once the retries are
-                used up.
+                `resource_exhausted` and `internal`). From the client: `unavailable` when the server
+                cannot be reached (or says so), `deadline_exceeded` when the timeout passes. The
+                error's text starts with its code; read `.code` and `.message`. Raised once the
+                retries are used up.
         """
         return _call_unary_sync(
             self._client,
