@@ -493,16 +493,17 @@ def _environment_settings(
     if url is None and url_variable and (url := environ.get(url_variable) or None) is not None:
         url = _base_url(url, f"${url_variable}")
     found: dict[str, str] = {}
+    explicit = {name.lower() for name in headers or {}}
     if token_variable or token is not None:
         token = token if token is not None else environ.get(token_variable) or None
-        if token is None:
+        if token is not None:
+            found[token_header] = token_format.format(token=token)
+        elif token_header.lower() not in explicit:
             msg = f"${token_variable} is not set: set it to an API token, or pass token=..."
             raise ValueError(msg)
-        found[token_header] = token_format.format(token=token)
     for header, variable in header_variables.items():
         if value := environ.get(variable):
             found[header] = value
-    explicit = {name.lower() for name in headers or {}}
     merged = {name: value for name, value in found.items() if name.lower() not in explicit}
     merged.update(headers or {})
     return url or default_url, merged

@@ -70,3 +70,10 @@ def test_a_base_url_from_the_environment_without_a_scheme_names_the_variable(env
 def test_the_constructor_rejects_a_base_url_without_an_http_scheme(url: str) -> None:
     with pytest.raises(ValueError, match="scheme"):
         CIServiceClientSync(url)
+
+
+def test_an_explicit_authorization_header_stands_in_for_the_token(
+    local_caller: Caller, environment: pytest.MonkeyPatch
+) -> None:
+    local_caller.call(lambda client: client.get_run(REQUEST), from_env=True, headers={"Authorization": "Bearer h"})
+    assert local_caller.script.headers == [{"authorization": "Bearer h", "x-depot-org": ""}]
