@@ -5,12 +5,15 @@
 
     layout.py      proto packages -> Python modules and file paths
     views.py       the frozen views the templates read: names, stream kinds, async or not, `Doc`s
-    docstrings.py  every docstring and fixed message the generated code carries (the only prose)
+    init_views.py  the views of the package `__init__.py` files (re-exports, `__version__`)
+    docstrings.py  every docstring and fixed message the generated code carries (the only prose) ...
+    client_docstrings.py  ... but the clients' docstrings
     checks.py      which request messages get a required-field check function, and its checks
     conventions.py API conventions recognised by message shapes: pagination, resumable streams
     stubs.py       the document's descriptions added to protoc's `.pyi` stubs
     symbols.py     the module-level names of a connect module, chosen around the fixed code's names
     helpers.py     fixed code copied into connect modules by name (a real, linted, type-checked module)
+    client_config.py, client_calls.py  the same for the clients: options, RetryPolicy, from_env; calls
     snippets.py    takes helpers.py apart: definitions by name, their sections, what each uses
     imports.py     what rendered code uses (symbol tables), and import statements as ruff writes them
     source.py      the template filters: string literals, `__all__` lists, docstring literals
@@ -19,8 +22,9 @@
 Where to change what:
 - A new client feature (an option, a method on every client, retries, pagination): the client
   class is laid out in `templates/_client.py.jinja`; its code that does not depend on the
-  service goes into `helpers.py` under `# == client:` and is called by name from the template;
-  its docstrings go into `docstrings.py` (a `Doc` field on `ClientView` if it is per class).
+  service goes into `client_config.py` (options, configuration) or `client_calls.py` (how calls
+  are made) and is called by name from the template; its docstrings go into
+  `client_docstrings.py` (a `Doc` field on `ClientView` if it is per class).
   Imports, helper inclusion and RPC names that would clash with a new member follow by themselves.
 - A new server feature (handler wrappers, deadlines, stream fairness): `helpers.py` under
   `# == server:`, called from `templates/_server.py.jinja`.

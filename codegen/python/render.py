@@ -31,6 +31,7 @@ from . import views
 from .checks import api_messages, checked_messages
 from .conventions import page_items
 from .imports import Import, import_sections, usage
+from .init_views import init_modules
 from .layout import PythonLayout
 from .snippets import HelperCode, helper_code
 from .source import docstring_filter, py_list, py_str
@@ -104,7 +105,7 @@ def render(
                 (draft, connect), api, layout, package, module, messages, owners, reporter, settings
             )
     init = environment.get_template("package_init.py.jinja")
-    for path, view in views.init_modules(api, layout, reporter, version).items():
+    for path, view in init_modules(api, layout, reporter, version).items():
         files[path] = init.render(init=view)
     files[layout.root_package.replace(".", "/") + "/py.typed"] = ""
     terms = _python_terms(api)

@@ -1,4 +1,5 @@
-"""The pieces of `helpers.py` that the render stage copies into generated modules, by name.
+"""The pieces of the helper modules (`helpers.py` and the clients' two) that the render stage
+copies into generated modules, by name.
 
 `helpers.py` is read as source, never imported: each top-level definition (function, class or
 assignment) becomes a `Snippet` with its exact text, the section it sits in (`# == <section>:`
@@ -19,8 +20,10 @@ from .imports import Import, imports_of, usage
 
 __all__ = ["HELPERS", "HelperCode", "Snippet", "helper_code"]
 
-HELPERS = Path(__file__).resolve().parent / "helpers.py"
-"""The helper module shipped with the generator."""
+HELPERS = tuple(
+    Path(__file__).resolve().parent / name for name in ("helpers.py", "client_config.py", "client_calls.py")
+)
+"""The helper modules shipped with the generator, in the order their snippets are placed."""
 
 _SECTION = re.compile(r"# == (\w+):")
 
@@ -75,11 +78,32 @@ def _defined_name(statement: ast.stmt, path: Path) -> str:
 
 
 @functools.cache
-def helper_code(path: Path = HELPERS) -> HelperCode:
-    """Read and take apart a helper module (`helpers.py` by default).
+def helper_code(paths: Path | tuple[Path, ...] = HELPERS) -> HelperCode:
+    """Read and take apart the helper modules (`HELPERS` by default), in order.
 
-    Raises ValueError when it holds a top-level statement that defines no single name.
+    Raises ValueError when one holds a top-level statement that defines no single name, or when
+    two define the same name or import one name from two places. Imports between the helper
+    modules themselves (relative imports, there for type checking) are not part of the catalogue.
     """
+    snippets: dict[str, Snippet] = {}
+    imports: dict[str, Import] = {}
+    for path in (paths,) if isinstance(paths, Path) else paths:
+        for name, snippet in _snippets(path).items():
+            if name in snippets:
+                msg = f"{path}: {name} is defined by another helper module too"
+                raise ValueError(msg)
+            snippets[name] = snippet
+        for name, item in imports_of(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))).items():
+            if item.module.startswith("."):
+                continue
+            if imports.get(name, item) != item:
+                msg = f"{path}: {name} is imported from {item.module}, elsewhere from {imports[name].module}"
+                raise ValueError(msg)
+            imports[name] = item
+    return HelperCode(snippets=snippets, imports=imports)
+
+
+def _snippets(path: Path) -> dict[str, Snippet]:
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     tree = ast.parse(text, filename=str(path))
@@ -99,4 +123,4 @@ def helper_code(path: Path = HELPERS) -> HelperCode:
         snippets[name] = Snippet(
             name=name, section=section, source=source, uses=used.free, identifiers=used.identifiers
         )
-    return HelperCode(snippets=snippets, imports=imports_of(tree))
+    return snippets

@@ -104,3 +104,15 @@ def test_a_service_named_like_a_runtime_symbol_is_reported_at_the_service(locati
     assert clashes, raised.value
     # A model built by hand may give a service no location: its first method's stands in.
     assert clashes[0].location == (location or service.methods[0].location)
+
+
+def test_helper_modules_are_read_in_order_and_may_not_define_a_name_twice(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.py", tmp_path / "second.py"
+    first.write_text("from json import dumps\n\n# == common: x ==\ndef _a() -> str:\n    return dumps(1)\n")
+    second.write_text("from .first import _a\n\n# == client: y ==\ndef _b() -> str:\n    return _a()\n")
+    helpers = helper_code((first, second))
+    assert [s.name for s in helpers.needed(["_b"])] == ["_a", "_b"]
+    assert set(helpers.imports) == {"dumps"}  # imports between helper modules are not sources
+    second.write_text("def _a() -> None:\n    pass\n")
+    with pytest.raises(ValueError, match="_a is defined by another helper module too"):
+        helper_code.__wrapped__((first, second))

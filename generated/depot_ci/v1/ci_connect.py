@@ -5278,6 +5278,88 @@ def _merge_headers(defaults: Headers, headers: Headers | Mapping[str, str] | Non
     return merged
 
 
+def _implementation(service: object, protocol: object, name: str) -> Any:
+    """The service's method `name`; None when it has none or only inherits the protocol's default."""
+    function = getattr(service, name, None)
+    if function is None or getattr(function, "__func__", None) is getattr(protocol, name):
+        return None
+    return function
+
+
+def _unimplemented(method: MethodInfo[Any, Any]) -> ConnectError:
+    """The error answering a method the service does not implement."""
+    return ConnectError(Code.UNIMPLEMENTED, f"{method.service_name}.{method.name} is not implemented")
+
+
+def _require(request: _REQ, check: Callable[[_REQ, str, list[str]], None]) -> _REQ:
+    """Return `request`, or raise `invalid_argument` naming its missing required fields."""
+    missing: list[str] = []
+    check(request, "", missing)
+    if missing:
+        raise ConnectError(Code.INVALID_ARGUMENT, "; ".join(f"{path} is required" for path in missing))
+    return request
+
+
+def _unary(
+    method: MethodInfo[_REQ, _RES],
+    function: Callable[[_REQ, RequestContext[_REQ, _RES]], Awaitable[_RES]] | None,
+    check: Callable[[_REQ, str, list[str]], None] | None,
+) -> Callable[[_REQ, RequestContext[_REQ, _RES]], Awaitable[_RES]]:
+    """The async unary handler: `function` behind the request check, or an `unimplemented` answer."""
+
+    async def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> _RES:
+        if function is None:
+            raise _unimplemented(method)
+        return await function(request if check is None else _require(request, check), ctx)
+
+    return function if function is not None and check is None else handle
+
+
+def _unary_sync(
+    method: MethodInfo[_REQ, _RES],
+    function: Callable[[_REQ, RequestContext[_REQ, _RES]], _RES] | None,
+    check: Callable[[_REQ, str, list[str]], None] | None,
+) -> Callable[[_REQ, RequestContext[_REQ, _RES]], _RES]:
+    """The sync unary handler: `function` behind the request check, or an `unimplemented` answer."""
+
+    def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> _RES:
+        if function is None:
+            raise _unimplemented(method)
+        return function(request if check is None else _require(request, check), ctx)
+
+    return function if function is not None and check is None else handle
+
+
+def _server_stream(
+    method: MethodInfo[_REQ, _RES],
+    function: Callable[[_REQ, RequestContext[_REQ, _RES]], AsyncIterator[_RES]] | None,
+    check: Callable[[_REQ, str, list[str]], None] | None,
+) -> Callable[[_REQ, RequestContext[_REQ, _RES]], AsyncIterator[_RES]]:
+    """The async server-streaming handler: `function` behind the request check, or an `unimplemented` answer."""
+
+    def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> AsyncIterator[_RES]:
+        if function is None:
+            raise _unimplemented(method)
+        return function(request if check is None else _require(request, check), ctx)
+
+    return function if function is not None and check is None else handle
+
+
+def _server_stream_sync(
+    method: MethodInfo[_REQ, _RES],
+    function: Callable[[_REQ, RequestContext[_REQ, _RES]], Iterator[_RES]] | None,
+    check: Callable[[_REQ, str, list[str]], None] | None,
+) -> Callable[[_REQ, RequestContext[_REQ, _RES]], Iterator[_RES]]:
+    """The sync server-streaming handler: `function` behind the request check, or an `unimplemented` answer."""
+
+    def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> Iterator[_RES]:
+        if function is None:
+            raise _unimplemented(method)
+        return function(request if check is None else _require(request, check), ctx)
+
+    return function if function is not None and check is None else handle
+
+
 def _timeout(timeout_ms: int | None | UseClientDefault, default: int | None) -> int | None:
     """A call's timeout in ms: its own, or the client's `default`; None for none."""
     if isinstance(timeout_ms, UseClientDefault):
@@ -5291,6 +5373,48 @@ def _timeout(timeout_ms: int | None | UseClientDefault, default: int | None) -> 
 def _policy(retry: RetryPolicy | None | UseClientDefault, default: RetryPolicy | None) -> RetryPolicy | None:
     """A call's retry policy: its own, or the client's `default`; None for none."""
     return default if isinstance(retry, UseClientDefault) else retry
+
+
+def _base_url(base_url: str, source: str = "base_url") -> str:
+    """`base_url` without a trailing slash; ValueError naming `source` unless it is an http(s) URL."""
+    scheme, _, rest = base_url.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest.strip("/"):
+        msg = f"{source} must start with the scheme http:// or https:// and name a host, not {base_url!r}"
+        raise ValueError(msg)
+    return base_url.rstrip("/")
+
+
+def _environment_settings(
+    base_url: str | None,
+    token: str | None,
+    headers: Mapping[str, str] | None,
+    *,
+    default_url: str,
+    url_variable: str,
+    token_variable: str,
+    token_header: str,
+    token_format: str,
+    header_variables: Mapping[str, str],
+) -> tuple[str, dict[str, str]]:
+    """The base URL and headers of `from_env`: explicit arguments first, then the environment."""
+    url = base_url
+    if url is None and url_variable and (url := environ.get(url_variable) or None) is not None:
+        url = _base_url(url, f"${url_variable}")
+    found: dict[str, str] = {}
+    explicit = {name.lower() for name in headers or {}}
+    if token_variable or token is not None:
+        token = token if token is not None else environ.get(token_variable) or None
+        if token is not None:
+            found[token_header] = token_format.format(token=token)
+        elif token_header.lower() not in explicit:
+            msg = f"${token_variable} is not set: set it to an API token, or pass token=..."
+            raise ValueError(msg)
+    for header, variable in header_variables.items():
+        if value := environ.get(variable):
+            found[header] = value
+    merged = {name: value for name, value in found.items() if name.lower() not in explicit}
+    merged.update(headers or {})
+    return url or default_url, merged
 
 
 class _Deadline:
@@ -5554,127 +5678,3 @@ async def _pages(
             yield item
         if not _next_page(page_request, page):
             return
-
-
-def _base_url(base_url: str, source: str = "base_url") -> str:
-    """`base_url` without a trailing slash; ValueError naming `source` unless it is an http(s) URL."""
-    scheme, _, rest = base_url.partition("://")
-    if scheme.lower() not in ("http", "https") or not rest.strip("/"):
-        msg = f"{source} must start with the scheme http:// or https:// and name a host, not {base_url!r}"
-        raise ValueError(msg)
-    return base_url.rstrip("/")
-
-
-def _environment_settings(
-    base_url: str | None,
-    token: str | None,
-    headers: Mapping[str, str] | None,
-    *,
-    default_url: str,
-    url_variable: str,
-    token_variable: str,
-    token_header: str,
-    token_format: str,
-    header_variables: Mapping[str, str],
-) -> tuple[str, dict[str, str]]:
-    """The base URL and headers of `from_env`: explicit arguments first, then the environment."""
-    url = base_url
-    if url is None and url_variable and (url := environ.get(url_variable) or None) is not None:
-        url = _base_url(url, f"${url_variable}")
-    found: dict[str, str] = {}
-    explicit = {name.lower() for name in headers or {}}
-    if token_variable or token is not None:
-        token = token if token is not None else environ.get(token_variable) or None
-        if token is not None:
-            found[token_header] = token_format.format(token=token)
-        elif token_header.lower() not in explicit:
-            msg = f"${token_variable} is not set: set it to an API token, or pass token=..."
-            raise ValueError(msg)
-    for header, variable in header_variables.items():
-        if value := environ.get(variable):
-            found[header] = value
-    merged = {name: value for name, value in found.items() if name.lower() not in explicit}
-    merged.update(headers or {})
-    return url or default_url, merged
-
-
-def _implementation(service: object, protocol: object, name: str) -> Any:
-    """The service's method `name`; None when it has none or only inherits the protocol's default."""
-    function = getattr(service, name, None)
-    if function is None or getattr(function, "__func__", None) is getattr(protocol, name):
-        return None
-    return function
-
-
-def _unimplemented(method: MethodInfo[Any, Any]) -> ConnectError:
-    """The error answering a method the service does not implement."""
-    return ConnectError(Code.UNIMPLEMENTED, f"{method.service_name}.{method.name} is not implemented")
-
-
-def _require(request: _REQ, check: Callable[[_REQ, str, list[str]], None]) -> _REQ:
-    """Return `request`, or raise `invalid_argument` naming its missing required fields."""
-    missing: list[str] = []
-    check(request, "", missing)
-    if missing:
-        raise ConnectError(Code.INVALID_ARGUMENT, "; ".join(f"{path} is required" for path in missing))
-    return request
-
-
-def _unary(
-    method: MethodInfo[_REQ, _RES],
-    function: Callable[[_REQ, RequestContext[_REQ, _RES]], Awaitable[_RES]] | None,
-    check: Callable[[_REQ, str, list[str]], None] | None,
-) -> Callable[[_REQ, RequestContext[_REQ, _RES]], Awaitable[_RES]]:
-    """The async unary handler: `function` behind the request check, or an `unimplemented` answer."""
-
-    async def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> _RES:
-        if function is None:
-            raise _unimplemented(method)
-        return await function(request if check is None else _require(request, check), ctx)
-
-    return function if function is not None and check is None else handle
-
-
-def _unary_sync(
-    method: MethodInfo[_REQ, _RES],
-    function: Callable[[_REQ, RequestContext[_REQ, _RES]], _RES] | None,
-    check: Callable[[_REQ, str, list[str]], None] | None,
-) -> Callable[[_REQ, RequestContext[_REQ, _RES]], _RES]:
-    """The sync unary handler: `function` behind the request check, or an `unimplemented` answer."""
-
-    def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> _RES:
-        if function is None:
-            raise _unimplemented(method)
-        return function(request if check is None else _require(request, check), ctx)
-
-    return function if function is not None and check is None else handle
-
-
-def _server_stream(
-    method: MethodInfo[_REQ, _RES],
-    function: Callable[[_REQ, RequestContext[_REQ, _RES]], AsyncIterator[_RES]] | None,
-    check: Callable[[_REQ, str, list[str]], None] | None,
-) -> Callable[[_REQ, RequestContext[_REQ, _RES]], AsyncIterator[_RES]]:
-    """The async server-streaming handler: `function` behind the request check, or an `unimplemented` answer."""
-
-    def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> AsyncIterator[_RES]:
-        if function is None:
-            raise _unimplemented(method)
-        return function(request if check is None else _require(request, check), ctx)
-
-    return function if function is not None and check is None else handle
-
-
-def _server_stream_sync(
-    method: MethodInfo[_REQ, _RES],
-    function: Callable[[_REQ, RequestContext[_REQ, _RES]], Iterator[_RES]] | None,
-    check: Callable[[_REQ, str, list[str]], None] | None,
-) -> Callable[[_REQ, RequestContext[_REQ, _RES]], Iterator[_RES]]:
-    """The sync server-streaming handler: `function` behind the request check, or an `unimplemented` answer."""
-
-    def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> Iterator[_RES]:
-        if function is None:
-            raise _unimplemented(method)
-        return function(request if check is None else _require(request, check), ctx)
-
-    return function if function is not None and check is None else handle
