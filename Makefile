@@ -25,10 +25,10 @@ test: $(STAMP)
 check: $(STAMP)
 	$(PY) -m codegen check
 
-## lint: ruff and mypy --strict on codegen/, generated/, depot_ci_emulator/, src/ and bench/
+## lint: ruff and mypy --strict on codegen/, generated/, depot_ci_emulator/, depot_ci_tools/ and bench/
 lint: $(STAMP)
-	$(PY) -m ruff check codegen generated depot_ci_emulator src tests bench
-	$(PY) -m mypy codegen generated/depot_ci depot_ci_emulator src/depot_ci_tools bench
+	$(PY) -m ruff check codegen generated depot_ci_emulator depot_ci_tools tests bench
+	$(PY) -m mypy codegen generated/depot_ci depot_ci_emulator depot_ci_tools bench
 
 ## bench: run the benchmarks and write docs/benchmarks.md
 bench: $(STAMP)

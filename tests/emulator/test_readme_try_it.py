@@ -33,7 +33,6 @@ def test_the_client_example_pointed_at_the_emulator_prints_the_run_status(repo_r
             attempt_id = jobs_by_key(client.get_run_status(GetRunStatusRequest(run_id=run_id)))["test"][0].attempts[0]
         code = _example(repo_root, "example: client")
         for placeholder, value in [
-            ("https://api.depot.dev", emulator.base_url),
             ('"run_123"', f'"{run_id}"'),
             ('"attempt_123"', f'"{attempt_id.attempt_id}"'),
         ]:
@@ -43,7 +42,7 @@ def test_the_client_example_pointed_at_the_emulator_prints_the_run_status(repo_r
         script.write_text(code)
         result = subprocess.run(
             [sys.executable, str(script)],
-            env={**os.environ, "DEPOT_TOKEN": "dev-token"},
+            env={**os.environ, "DEPOT_API_URL": emulator.base_url, "DEPOT_TOKEN": "dev-token"},
             capture_output=True,
             text=True,
             timeout=60,

@@ -68,7 +68,7 @@ def test_end_to_end_tests_pass_with_the_lowest_allowed_versions(repo_root: Path)
     ).stdout.split()
     assert versions == [pin.split("==")[1] for pin in lowest]
 
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(str(repo_root / p) for p in ("generated", "src"))}
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(str(repo_root / p) for p in ("generated", "."))}
     environment.pop("VIRTUAL_ENV", None)
     result = subprocess.run(
         # test_typing runs mypy, a tool of the main environment, not a runtime dependency.
