@@ -3,6 +3,7 @@
     python -m bench                      # everything, writes docs/benchmarks.md
     python -m bench --quick -o /tmp/b.md # small sizes and few rounds, to try the benchmarks out
     python -m bench --only unary,encoding -o /tmp/b.md
+    python -m bench --only load -o /tmp/load.md  # only the load benchmark (about a minute)
 
 Progress goes to stderr. Every server and subprocess started is stopped on the way out, also on
 errors, Ctrl-C and SIGTERM.
@@ -24,7 +25,7 @@ from . import ROOT
 from .report import Section, render, source_fingerprint
 from .timing import log
 
-SECTIONS = ("encoding", "unary", "streams", "export", "emulator", "codegen", "converter")
+SECTIONS = ("encoding", "unary", "streams", "export", "load", "emulator", "codegen", "converter")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class Settings:
     converter_budget: float = 30.0
     emulator_rounds: int = 5
     emulator_runs: int = 200
+    load_clients: int = 8
+    load_calls: int = 500
+    load_streams: int = 4
 
 
 QUICK = Settings(
@@ -60,6 +64,9 @@ QUICK = Settings(
     converter_budget=5.0,
     emulator_rounds=2,
     emulator_runs=50,
+    load_clients=4,
+    load_calls=100,
+    load_streams=2,
 )
 
 
@@ -77,7 +84,7 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
 
     `deadline` (a `time.monotonic()` value) bounds the converter benchmark, which runs last.
     """
-    from . import codegen_bench, emulator_bench, encoding_bench, official_stubs, rpc_bench, stream_bench
+    from . import codegen_bench, emulator_bench, encoding_bench, load_bench, official_stubs, rpc_bench, stream_bench
     from .servers import Server
 
     sections: list[Section] = []
@@ -115,7 +122,13 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
             started = time.perf_counter()
             section = stream_bench.run_export(ours, sizes_mib=settings.export_sizes_mib, rounds=settings.export_rounds)
             sections.append(_timed(section, started))
-        stack.close()  # stop the servers before the emulator's and the CPU-bound codegen benchmarks
+        stack.close()  # stop the servers before the load, the emulator's and the CPU-bound codegen benchmarks
+        if "load" in only:
+            started = time.perf_counter()
+            section = load_bench.run(
+                clients=settings.load_clients, calls=settings.load_calls, streams=settings.load_streams
+            )
+            sections.append(_timed(section, started))
         if "emulator" in only:
             started = time.perf_counter()
             section = emulator_bench.run(rounds=settings.emulator_rounds, runs=settings.emulator_runs)
@@ -133,8 +146,8 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
             )
             sections.append(_timed(section, started))
     order = ["Codegen: Depot spec", "Codegen: converter on synthetic specs", "Unary calls (GetRunStatus)"]
-    order += ["Server stream: log lines", "Server stream: log export", "Encoding (GetRunStatusResponse)"]
-    order += ["Emulator: runs"]
+    order += ["Server stream: log lines", "Server stream: log export", "Load: unary calls beside long streams"]
+    order += ["Encoding (GetRunStatusResponse)", "Emulator: runs"]
     return sorted(sections, key=lambda s: order.index(s.title) if s.title in order else len(order))
 
 

@@ -30,7 +30,7 @@ from google.protobuf.message import Message
 from . import ROOT
 from .payloads import CHUNK_BYTES, export_chunk, export_metadata, log_line_pool, run_status_response
 
-__all__ = ["BYTES_HEADER", "COUNT_HEADER", "Impl", "Server", "main"]
+__all__ = ["BYTES_HEADER", "COUNT_HEADER", "Impl", "Server", "exit_with_parent", "free_port", "main"]
 
 Impl = Literal["ours", "official"]
 COUNT_HEADER = "x-bench-lines"
@@ -94,7 +94,7 @@ def _official_app(stubs: Path) -> Any:
     return connect.CIServiceASGIApplication(service_class(pb2))
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
     """Leave at once when the benchmark process that started this server is gone."""
     while os.getppid() == parent:
         time.sleep(0.5)
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parent", type=int, required=True, help="exit when this process is gone")
     parser.add_argument("--stubs", type=Path, help="directory of the official stubs (for --impl official)")
     args = parser.parse_args(argv)
-    threading.Thread(target=_exit_with_parent, args=(args.parent,), daemon=True).start()
+    threading.Thread(target=exit_with_parent, args=(args.parent,), daemon=True).start()
     app = _our_app() if args.impl == "ours" else _official_app(args.stubs)
     config = uvicorn.Config(
         app,
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((_HOST, 0))
         port: int = probe.getsockname()[1]
@@ -152,11 +152,8 @@ class Server:
     def start(self) -> None:
         """Start the subprocess and wait until it accepts connections (retrying on a port race)."""
         for _attempt in range(3):
-            self.port = _free_port()
-            command = [sys.executable, "-m", "bench.servers", "--impl", self.impl, "--port", str(self.port)]
-            command += ["--parent", str(os.getpid())]
-            if self.stubs is not None:
-                command += ["--stubs", str(self.stubs)]
+            self.port = free_port()
+            command = self.command()
             # Own session: Ctrl-C reaches only the benchmark, which stops the server in order. The
             # server's stderr goes to a file, shown if it fails to start (an interrupted stream
             # otherwise fills it with asyncio's "socket.send() raised exception.").
@@ -168,6 +165,19 @@ class Server:
                 return
             self.stop()
         raise RuntimeError(f"the {self.impl} server did not start: {self._last_stderr}")
+
+    def command(self) -> list[str]:
+        """The server subprocess' command line (for `self.port`)."""
+        command = [sys.executable, "-m", "bench.servers", "--impl", self.impl, "--port", str(self.port)]
+        command += ["--parent", str(os.getpid())]
+        if self.stubs is not None:
+            command += ["--stubs", str(self.stubs)]
+        return command
+
+    @property
+    def pid(self) -> int | None:
+        """The subprocess' PID while it runs."""
+        return self._process.pid if self._process is not None else None
 
     def _wait_ready(self, process: subprocess.Popen[bytes]) -> bool:
         deadline = time.monotonic() + _START_TIMEOUT

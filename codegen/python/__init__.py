@@ -26,8 +26,10 @@ Where to change what:
   are made) and is called by name from the template; its docstrings go into
   `client_docstrings.py` (a `Doc` field on `ClientView` if it is per class).
   Imports, helper inclusion and RPC names that would clash with a new member follow by themselves.
-- A new server feature (handler wrappers, deadlines, stream fairness): `helpers.py` under
-  `# == server:`, called from `templates/_server.py.jinja`.
+- A new server feature: handler wrappers and request checks in `helpers.py` under
+  `# == server:`, how a handler runs (exceptions, deadlines, cancellation, stream fairness) in
+  `server_calls.py`, called from `templates/_server.py.jinja`; a helper users call (like
+  `call_cancelled`) is also named in `snippets.PUBLIC_HELPERS`.
 - A per-message piece of code (e.g. a JSON codec per message): a view built in `views.py` from
   the model, a macro in a template, and, for its module-level names, a key in `symbols.py`.
 """

@@ -170,6 +170,16 @@ def application(service: Service, protocol_class: str, is_async: bool) -> Doc:
             "the server supports HTTP trailers). Before a handler runs, a request missing a required field is "
             "answered with `invalid_argument` naming the field; a method the implementation does not define "
             "answers `unimplemented`.",
+            "A handler's `ConnectError` reaches the client as raised; any other exception is answered `internal` "
+            "with only a request id, and logged with its traceback, the method and that id (logger: this "
+            "module's `__name__`). The client's deadline (`Connect-Timeout-Ms`) ends the call with "
+            "`deadline_exceeded`; "
+            + (
+                "the handler is cancelled at its next `await`, and a stream gives other requests a turn after "
+                "each message."
+                if is_async
+                else "a sync handler learns of it, and of a stream's client leaving, from `call_cancelled(ctx)`."
+            ),
             f"Run it with {server}; mount several applications by their `path`.",
         ),
     )

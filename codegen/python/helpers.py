@@ -1,7 +1,8 @@
 """The fixed code of the generated connect modules, as a real module that ruff and mypy check.
 
 The render stage copies top-level definitions of this file (and of `client_config.py` and
-`client_calls.py`, the clients' share, which work the same way) into a generated
+`client_calls.py`, the clients' share, and `server_calls.py`, the servers', which work the same
+way) into a generated
 `<stem>_connect.py` by name: those its rendered code uses, and those these use in turn, in the
 order they appear here (`codegen/python/snippets.py`). Nothing else decides which helpers a module gets, and a
 generated module imports exactly the names its code uses, from the modules this file imports
@@ -14,7 +15,8 @@ functions. Where a new helper goes:
 - used by clients and servers alike (codecs, headers): `common`;
 - used by the generated clients: `client` here for the small pieces, `client_config.py` (call
   options, `RetryPolicy`, `from_env`) and `client_calls.py` (retries, resumable streams, pages);
-- used by the generated servers (handler wrappers, deadlines, request checks): `server`.
+- used by the generated servers: `server` here for the handler wrappers and request checks,
+  `server_calls.py` for how a handler runs (exceptions, deadlines, cancellation, fairness).
 The templates call a helper by its name; adding one here is all it takes to make it available.
 """
 
@@ -57,9 +59,13 @@ from google.protobuf.message import Message
 from pyqwest import Client, SyncClient
 from pyqwest.testing import ASGITransport, WSGITransport
 
+# The server wrappers below call the handler runners of `server_calls.py` (type checking only).
+from .server_calls import _guard, _guard_stream, _guard_stream_sync, _guard_sync
+
 # == head: module constants, placed right after `__all__` ==
 _REQ = TypeVar("_REQ")
 _RES = TypeVar("_RES")
+_IN = TypeVar("_IN")
 _GZIP = GzipCompression()
 
 
@@ -190,9 +196,9 @@ def _unary(
     async def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> _RES:
         if function is None:
             raise _unimplemented(method)
-        return await function(request if check is None else _require(request, check), ctx)
+        return await _guard(function, request if check is None else _require(request, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle
 
 
 def _unary_sync(
@@ -205,9 +211,9 @@ def _unary_sync(
     def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> _RES:
         if function is None:
             raise _unimplemented(method)
-        return function(request if check is None else _require(request, check), ctx)
+        return _guard_sync(function, request if check is None else _require(request, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle
 
 
 def _server_stream(
@@ -220,9 +226,9 @@ def _server_stream(
     def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> AsyncIterator[_RES]:
         if function is None:
             raise _unimplemented(method)
-        return function(request if check is None else _require(request, check), ctx)
+        return _guard_stream(function, request if check is None else _require(request, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle
 
 
 def _server_stream_sync(
@@ -235,9 +241,9 @@ def _server_stream_sync(
     def handle(request: _REQ, ctx: RequestContext[_REQ, _RES]) -> Iterator[_RES]:
         if function is None:
             raise _unimplemented(method)
-        return function(request if check is None else _require(request, check), ctx)
+        return _guard_stream_sync(function, request if check is None else _require(request, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle
 
 
 def _client_stream(
@@ -250,9 +256,9 @@ def _client_stream(
     async def handle(requests: AsyncIterator[_REQ], ctx: RequestContext[_REQ, _RES]) -> _RES:
         if function is None:
             raise _unimplemented(method)
-        return await function(requests if check is None else _require_each(requests, check), ctx)
+        return await _guard(function, requests if check is None else _require_each(requests, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle
 
 
 def _client_stream_sync(
@@ -265,9 +271,9 @@ def _client_stream_sync(
     def handle(requests: Iterator[_REQ], ctx: RequestContext[_REQ, _RES]) -> _RES:
         if function is None:
             raise _unimplemented(method)
-        return function(requests if check is None else _require_each_sync(requests, check), ctx)
+        return _guard_sync(function, requests if check is None else _require_each_sync(requests, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle
 
 
 def _bidi_stream(
@@ -280,9 +286,9 @@ def _bidi_stream(
     def handle(requests: AsyncIterator[_REQ], ctx: RequestContext[_REQ, _RES]) -> AsyncIterator[_RES]:
         if function is None:
             raise _unimplemented(method)
-        return function(requests if check is None else _require_each(requests, check), ctx)
+        return _guard_stream(function, requests if check is None else _require_each(requests, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle
 
 
 def _bidi_stream_sync(
@@ -295,6 +301,6 @@ def _bidi_stream_sync(
     def handle(requests: Iterator[_REQ], ctx: RequestContext[_REQ, _RES]) -> Iterator[_RES]:
         if function is None:
             raise _unimplemented(method)
-        return function(requests if check is None else _require_each_sync(requests, check), ctx)
+        return _guard_stream_sync(function, requests if check is None else _require_each_sync(requests, check), ctx)
 
-    return function if function is not None and check is None else handle
+    return handle

@@ -10,6 +10,7 @@ from ..model import Api, Enum, Message, ProtoPackage
 from . import docstrings
 from .imports import Import
 from .layout import PythonLayout
+from .snippets import PUBLIC_HELPERS
 from .source import Doc, member_sort_key
 from .symbols import public_name, public_names, service_location
 from .views import RUNTIME_EXPORTS, header
@@ -27,7 +28,6 @@ class InitView:
     exports: tuple[str, ...]
     version: str = ""
     """`__version__`, or "" for none."""
-
 
 
 def _package_levels(api: Api, layout: PythonLayout) -> dict[str, list[str]]:
@@ -113,6 +113,15 @@ def _init(
                 if name not in exported:
                     imports.append(Import(module, name))
                     exported[name] = "the clients' runtime"
+    served = [package for package in packages if any(service.methods for service in package.services)]
+    if len(served) == 1:
+        # A connect module with methods has the public server helpers; with several such modules at
+        # one level each keeps its own (they are not interchangeable), reached through the module.
+        module = "." + layout.connect_module(served[0].name).rsplit(".", 1)[1]
+        for name in PUBLIC_HELPERS:
+            if name not in exported:
+                imports.append(Import(module, name))
+                exported[name] = "the server helpers"
     if version is not None:
         for name, module in (("Code", "connectrpc.code"), ("ConnectError", "connectrpc.errors")):
             if name not in exported:

@@ -18,12 +18,17 @@ from pathlib import Path
 
 from .imports import Import, imports_of, usage
 
-__all__ = ["HELPERS", "HelperCode", "Snippet", "helper_code"]
+__all__ = ["HELPERS", "PUBLIC_HELPERS", "HelperCode", "Snippet", "helper_code"]
 
 HELPERS = tuple(
-    Path(__file__).resolve().parent / name for name in ("helpers.py", "client_config.py", "client_calls.py")
+    Path(__file__).resolve().parent / name
+    for name in ("helpers.py", "client_config.py", "client_calls.py", "server_calls.py")
 )
 """The helper modules shipped with the generator, in the order their snippets are placed."""
+
+PUBLIC_HELPERS = ("call_cancelled",)
+"""Helper definitions that are API of a generated module: in its `__all__` when it has them, and
+re-exported by its package (a module that has any method has them)."""
 
 _SECTION = re.compile(r"# == (\w+):")
 

@@ -17,7 +17,7 @@ from . import client_docstrings, docstrings
 from .checks import ValidatorView, validator
 from .conventions import page_items, resumable, scalar_python_type
 from .imports import Import
-from .snippets import Snippet
+from .snippets import PUBLIC_HELPERS, Snippet
 from .source import Doc, member_sort_key
 from .symbols import Key, TypeSpeller, public_names
 
@@ -210,9 +210,11 @@ def connect_module(
                 servers=tuple(_server(service, views, names, messages, is_async) for is_async in (True, False)),
             )
         )
+    helpers = tuple(helpers)
     public = [names[key] for service in package.services for key in public_names(service.name)]
     if package.services:
         public += RUNTIME_EXPORTS
+    public += [snippet.name for snippet in helpers if snippet.name in PUBLIC_HELPERS]
     return ConnectModuleView(
         header=header(api),
         doc=docstrings.connect_module(api, package),

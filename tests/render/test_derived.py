@@ -32,6 +32,7 @@ def test_needed_helpers_are_closed_under_use_and_in_file_order() -> None:
     assert names == [
         "_REQ",
         "_RES",
+        "_IN",
         "_M",
         "_JSONCodec",
         "_codec",
@@ -39,6 +40,13 @@ def test_needed_helpers_are_closed_under_use_and_in_file_order() -> None:
         "_require",
         "_require_each",
         "_client_stream",
+        # server_calls.py comes after helpers.py
+        "_CANCELLED",
+        "call_cancelled",
+        "_call_ended",
+        "_timed_out",
+        "_check_deadline",
+        "_guard",
     ]
 
 

@@ -28,6 +28,7 @@ from .ci_connect import (
     RequestContext,
     RetryPolicy,
     UseClientDefault,
+    call_cancelled,
 )
 from .ci_pb2 import (
     Artifact,
@@ -237,4 +238,5 @@ __all__ = [
     "StreamJobAttemptLogsResponse",
     "UseClientDefault",
     "WorkflowStatus",
+    "call_cancelled",
 ]
