@@ -13,6 +13,8 @@ __all__ = [
     "CLIENT_RESERVED",
     "asgi_application_class",
     "check_function",
+    "json_function",
+    "json_table",
     "client_class",
     "is_proto_identifier",
     "lower_camel",
@@ -148,6 +150,18 @@ def method_attribute(method: str, taken: frozenset[str] = CLIENT_RESERVED) -> st
 def method_info_constant(service: str, method: str, taken: frozenset[str] = frozenset()) -> str:
     """The private module constant holding an RPC's `MethodInfo`: `_CI_SERVICE_GET_RUN`."""
     return python_identifier(f"_{screaming_snake(service)}_{screaming_snake(method)}", taken)
+
+
+def json_function(qualified_name: str, verb: str, taken: frozenset[str] = frozenset()) -> str:
+    """A message's protobuf-JSON encode or decode function: `Outer.Inner`, `encode` -> `_json_encode_outer_inner`."""
+    words = "_".join(snake_case(part) for part in qualified_name.split("."))
+    return python_identifier(f"_json_{verb}_{words}", taken)
+
+
+def json_table(qualified_name: str, kind: str, taken: frozenset[str] = frozenset()) -> str:
+    """An enum's protobuf-JSON constant: `RunState`, `names` -> `_JSON_RUN_STATE_NAMES`."""
+    words = "_".join(snake_case(part) for part in qualified_name.split(".")).upper()
+    return python_identifier(f"_JSON_{words}_{kind.upper()}", taken)
 
 
 def check_function(qualified_name: str, taken: frozenset[str] = frozenset()) -> str:

@@ -144,6 +144,28 @@ def check_function(message_type: str) -> Doc:
     return Doc(summary=f"Add the missing required fields of a `{message_type}` to `missing`, as JSON paths")
 
 
+def json_encode_function(message_type: str) -> Doc:
+    """The docstring of the generated protobuf-JSON encoder of `message_type`."""
+    return Doc(
+        summary=f"The protobuf JSON of a `{message_type}`, as `json.dumps(MessageToDict(message))` writes it",
+        notes=(
+            "Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields "
+            "that are set appear.",
+        ),
+    )
+
+
+def json_decode_function(message_type: str) -> Doc:
+    """The docstring of the generated protobuf-JSON decoder of `message_type`."""
+    return Doc(
+        summary=f"Read the parsed protobuf JSON object `data` into `message`, a `{message_type}` at nesting `depth`",
+        notes=(
+            "Raises _JSONFallback on anything but what json_format reads the same way (then json_format "
+            "parses the body and raises its own `ParseError`, or accepts it).",
+        ),
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Servers
 

@@ -1,8 +1,8 @@
 """The fixed code of the generated connect modules, as a real module that ruff and mypy check.
 
 The render stage copies top-level definitions of this file (and of `client_config.py` and
-`client_calls.py`, the clients' share, and `server_calls.py`, the servers', which work the same
-way) into a generated
+`client_calls.py`, the clients' share, `server_calls.py`, the servers', and `json_runtime.py`, which
+work the same way) into a generated
 `<stem>_connect.py` by name: those its rendered code uses, and those these use in turn, in the
 order they appear here (`codegen/python/snippets.py`). Nothing else decides which helpers a module gets, and a
 generated module imports exactly the names its code uses, from the modules this file imports
@@ -17,6 +17,7 @@ functions. Where a new helper goes:
   options, `RetryPolicy`, `from_env`) and `client_calls.py` (retries, resumable streams, pages);
 - used by the generated servers: `server` here for the handler wrappers and request checks,
   `server_calls.py` for how a handler runs (exceptions, deadlines, cancellation, fairness).
+- the runtime of the generated protobuf-JSON functions: `json_runtime.py`.
 The templates call a helper by its name; adding one here is all it takes to make it available.
 """
 
@@ -59,6 +60,8 @@ from google.protobuf.message import Message
 from pyqwest import Client, SyncClient
 from pyqwest.testing import ASGITransport, WSGITransport
 
+from .json_runtime import _json_parse, _json_text
+
 # The server wrappers below call the handler runners of `server_calls.py` (type checking only).
 from .server_calls import _guard, _guard_stream, _guard_stream_sync, _guard_sync
 
@@ -78,6 +81,7 @@ class _JSONCodec:
 
     Unlike connectrpc.compat's JSON codec, it writes compact JSON rather than indented JSON, and
     it rejects a body that is not a JSON object (which json_format would read as an empty message).
+    Messages with generated functions (`json_runtime.py`) are written and read by those.
     Unknown fields are ignored, so either side may be newer than the other.
     """
 
@@ -87,7 +91,7 @@ class _JSONCodec:
 
     def encode(self, message: Message) -> bytes:
         """Serialize `message` as compact protobuf JSON."""
-        return dumps(MessageToDict(message), separators=(",", ":"), ensure_ascii=False).encode()
+        return _json_text(message).encode()
 
     def decode(self, data: bytes | bytearray, message_class: type[_M]) -> _M:
         """Parse protobuf JSON into a new `message_class`."""
@@ -95,9 +99,7 @@ class _JSONCodec:
         if not text.lstrip().startswith("{"):
             msg = f"a {message_class.DESCRIPTOR.full_name} must be a JSON object"
             raise ParseError(msg)
-        message = message_class()
-        Parse(text, message, ignore_unknown_fields=True)
-        return message
+        return _json_parse(text, message_class)
 
 
 def _codec(encoding: str) -> Codec:

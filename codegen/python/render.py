@@ -32,6 +32,7 @@ from .checks import api_messages, checked_messages
 from .conventions import page_items
 from .imports import Import, import_sections, usage
 from .init_views import init_modules
+from .json_codec import api_enums, json_enums, json_messages
 from .layout import PythonLayout
 from .snippets import HelperCode, helper_code
 from .source import docstring_filter, py_list, py_str
@@ -133,11 +134,17 @@ def _connect_module(
     checked = sorted(checked_messages(messages, roots))
     items = [page_items(method, messages) for service in package.services for method in service.methods]
     item_types = sorted({item.type.full_name for item in items if item and isinstance(item.type, MessageRef)})
+    enums = api_enums(api)
+    outputs = [method.output.full_name for service in package.services for method in service.methods]
+    json_wanted = json_messages(messages, enums, roots + outputs)
+    json = (enums, json_wanted)
 
     # The draft: every generated name a placeholder; no imports, no helpers, empty docstrings.
     placeholders = Placeholders()
     draft_types = TypeSpeller(owners, layout, placeholders)
-    draft = views.connect_module(api, package, placeholders, draft_types, messages, checked, settings=settings)
+    draft = views.connect_module(
+        api, package, placeholders, draft_types, messages, checked, settings=settings, json=json
+    )
     analysed = usage(templates[0].render(module=draft))
     # What the module exports of the fixed code counts as used even where no client needs it.
     used = analysed.free | (set(views.RUNTIME_EXPORTS) if package.services else set())
@@ -145,8 +152,9 @@ def _connect_module(
     fixed = FixedNames.read(analysed, placeholders, (name for s in snippets for name in s.identifiers))
 
     clashes = len(reporter.errors)
+    json_tables = json_enums(messages, enums, json_wanted)
     names, type_imports = assign_names(
-        package, module, layout, draft_types, checked, fixed, reporter, item_types
+        package, module, layout, draft_types, checked, fixed, reporter, item_types, json_wanted, json_tables
     )
     if len(reporter.errors) > clashes:
         return ""
@@ -157,7 +165,7 @@ def _connect_module(
     needed.difference_update(helpers.snippets)
     imports = _imports(needed, helpers, type_imports, templates[1], reporter)
     speller = TypeSpeller(owners, layout, names)
-    view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets, settings)
+    view = views.connect_module(api, package, names, speller, messages, checked, imports, snippets, settings, json=json)
     return templates[1].render(module=view)
 
 

@@ -1,5 +1,5 @@
-"""The pieces of the helper modules (`helpers.py` and the clients' two) that the render stage
-copies into generated modules, by name.
+"""The pieces of the helper modules (`helpers.py`, the clients' two, `json_runtime.py`) that the
+render stage copies into generated modules, by name.
 
 `helpers.py` is read as source, never imported: each top-level definition (function, class or
 assignment) becomes a `Snippet` with its exact text, the section it sits in (`# == <section>:`
@@ -22,7 +22,7 @@ __all__ = ["HELPERS", "PUBLIC_HELPERS", "HelperCode", "Snippet", "helper_code"]
 
 HELPERS = tuple(
     Path(__file__).resolve().parent / name
-    for name in ("helpers.py", "client_config.py", "client_calls.py", "server_calls.py")
+    for name in ("helpers.py", "client_config.py", "client_calls.py", "server_calls.py", "json_runtime.py")
 )
 """The helper modules shipped with the generator, in the order their snippets are placed."""
 

@@ -11,7 +11,7 @@ names that remain (`FixedNames`), and only then chooses the generated names arou
 from __future__ import annotations
 
 import keyword
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..diagnostics import Reporter
@@ -20,6 +20,8 @@ from ..naming import (
     asgi_application_class,
     check_function,
     client_class,
+    json_function,
+    json_table,
     method_attribute,
     method_info_constant,
     python_identifier,
@@ -161,13 +163,16 @@ def assign_names(
     fixed: FixedNames,
     reporter: Reporter,
     extra_types: Iterable[str] = (),
+    json_functions: Sequence[str] = (),
+    json_tables: Sequence[str] = (),
 ) -> tuple[dict[Key, str], dict[str, Import]]:
     """Choose every generated name of a connect module; return them and {local name: import} of its types.
 
     `speller` locates types (any names will do: only its `key` is used); `checked` are the
     messages needing a check function, sorted; `extra_types` other messages the module names
-    (the items of paginated methods). A public class name that the fixed code uses, or that two
-    services share, is reported at the service.
+    (the items of paginated methods); `json_functions` the messages getting protobuf-JSON
+    functions and `json_tables` the enums getting JSON tables (`json_codec`), sorted. A public
+    class name that the fixed code uses, or that two services share, is reported at the service.
     """
     names: dict[Key, str] = {}
     taken = set(fixed.identifiers)
@@ -202,6 +207,18 @@ def assign_names(
         qualified = f"{key[2]}.{rest}" if rest else key[2]
         names[("check", full_name)] = check_function(qualified, frozenset(taken))
         taken.add(names[("check", full_name)])
+    for full_name in json_functions:
+        key, rest = speller.key(full_name)
+        qualified = f"{key[2]}.{rest}" if rest else key[2]
+        for verb in ("encode", "decode"):
+            names[(f"json_{verb}", full_name)] = json_function(qualified, verb, frozenset(taken))
+            taken.add(names[(f"json_{verb}", full_name)])
+    for full_name in json_tables:
+        key, rest = speller.key(full_name)
+        qualified = f"{key[2]}.{rest}" if rest else key[2]
+        for kind in ("names", "numbers"):
+            names[(f"json_{kind}", full_name)] = json_table(qualified, kind, frozenset(taken))
+            taken.add(names[(f"json_{kind}", full_name)])
     # Types of this module's own package first, then by module: the first comer keeps its name.
     used = [
         ref.full_name
@@ -209,7 +226,7 @@ def assign_names(
         for method in service.methods
         for ref in (method.input, method.output)
     ]
-    wanted = dict.fromkeys(speller.key(full_name)[0] for full_name in [*used, *checked, *extra_types])
+    wanted = dict.fromkeys(speller.key(full_name)[0] for full_name in [*used, *checked, *extra_types, *json_functions])
     own = module.rsplit(".", 1)[0] + "."
     imports: dict[str, Import] = {}
     for key in sorted(wanted, key=lambda key: (not key[1].startswith(own), key)):

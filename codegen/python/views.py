@@ -12,11 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..config import ClientSettings
-from ..model import Api, Message, Method, ProtoPackage, Service, StreamKind
+from ..model import Api, Enum, Message, Method, ProtoPackage, Service, StreamKind
 from . import client_docstrings, docstrings
 from .checks import ValidatorView, validator
 from .conventions import page_items, resumable, scalar_python_type
 from .imports import Import
+from .json_codec import JsonEnumView, JsonMessageView, json_views
 from .snippets import PUBLIC_HELPERS, Snippet
 from .source import Doc, member_sort_key
 from .symbols import Key, TypeSpeller, public_names
@@ -167,6 +168,9 @@ class ConnectModuleView:
     validators: tuple[ValidatorView, ...]
     helpers: tuple[Snippet, ...]
     """The helper code the module includes, in the order of `helpers.py`."""
+    json_messages: tuple[JsonMessageView, ...] = ()
+    """The protobuf-JSON functions of the messages the module's methods send and receive."""
+    json_enums: tuple[JsonEnumView, ...] = ()
 
 
 def header(api: Api) -> str:
@@ -188,11 +192,13 @@ def connect_module(
     imports: Iterable[Import] = (),
     helpers: Iterable[Snippet] = (),
     settings: ClientSettings | None = None,
+    json: tuple[dict[str, Enum], list[str]] = ({}, []),
 ) -> ConnectModuleView:
     """The view of the connect module of `package`, with the generated names `names` (see `symbols`).
 
     `checked` are the messages that get a check function, sorted; `imports` and `helpers` are
-    what the render stage derived from an earlier rendering of the module.
+    what the render stage derived from an earlier rendering of the module; `json` holds the API's
+    enums and the messages that get protobuf-JSON functions (`json_codec`).
     """
     functions = {full_name: names[("check", full_name)] for full_name in checked}
     services: list[ServiceView] = []
@@ -215,6 +221,7 @@ def connect_module(
     if package.services:
         public += RUNTIME_EXPORTS
     public += [snippet.name for snippet in helpers if snippet.name in PUBLIC_HELPERS]
+    json_messages, json_enums = json_views(messages, json[0], json[1], names, spell)
     return ConnectModuleView(
         header=header(api),
         doc=docstrings.connect_module(api, package),
@@ -226,6 +233,8 @@ def connect_module(
             validator(functions[name], spell(name), messages[name], set(checked), functions) for name in checked
         ),
         helpers=tuple(helpers),
+        json_messages=json_messages,
+        json_enums=json_enums,
     )
 
 

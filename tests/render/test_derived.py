@@ -23,7 +23,7 @@ def test_every_helper_uses_only_helpers_imports_and_builtins() -> None:
     for snippet in helpers.snippets.values():
         unknown = snippet.uses - set(helpers.snippets) - set(helpers.imports) - BUILTINS
         assert not unknown, f"{snippet.name} uses {sorted(unknown)}"
-        assert snippet.section in ("head", "common", "client", "server"), snippet.name
+        assert snippet.section in ("head", "common", "client", "server", "json"), snippet.name
 
 
 def test_needed_helpers_are_closed_under_use_and_in_file_order() -> None:
@@ -47,6 +47,14 @@ def test_needed_helpers_are_closed_under_use_and_in_file_order() -> None:
         "_timed_out",
         "_check_deadline",
         "_guard",
+        # json_runtime.py comes last
+        "_JSON_CODECS",
+        "_JSON_MESSAGE",
+        "_JSONFallback",
+        "_json_text",
+        "_json_parse",
+        "_json_pairs",
+        "_json_out_message",
     ]
 
 

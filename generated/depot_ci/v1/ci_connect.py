@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from asyncio import get_running_loop
 from asyncio import sleep as async_sleep
+from base64 import b64encode, urlsafe_b64decode
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
@@ -26,11 +27,13 @@ from contextvars import copy_context
 from dataclasses import dataclass
 from enum import Enum
 from importlib import import_module
-from json import dumps
+from json import dumps, loads
+from json.encoder import encode_basestring
 from logging import getLogger
-from math import ceil
+from math import ceil, isfinite
 from os import environ
 from random import random
+from re import compile as re_compile
 from threading import Event, Thread, Timer
 from time import monotonic, sleep
 from types import TracebackType
@@ -68,16 +71,36 @@ from pyqwest.testing import ASGITransport, WSGITransport
 
 from .ci_pb2 import (
     Artifact,
+    AttemptStatus,
     CancelJobRequest,
     CancelJobResponse,
     CancelRunRequest,
     CancelRunResponse,
     CancelWorkflowRequest,
     CancelWorkflowResponse,
+    CIMetricSample,
+    CIMetricsAttemptContext,
+    CIMetricsAttemptMetrics,
+    CIMetricsAttemptSummary,
+    CIMetricsAvailability,
+    CIMetricsCapMetadata,
+    CIMetricsJobContext,
+    CIMetricsJobMetrics,
+    CIMetricsRunContext,
+    CIMetricsStats,
+    CIMetricsWorkflowContext,
+    CIMetricsWorkflowMetrics,
     DispatchWorkflowRequest,
     DispatchWorkflowResponse,
+    DrillDownCommand,
     ExportJobAttemptLogsRequest,
     ExportJobAttemptLogsResponse,
+    FailureDiagnosisBounds,
+    FailureDiagnosisBreakdownRow,
+    FailureDiagnosisCommandCapabilities,
+    FailureDiagnosisContext,
+    FailureDiagnosisTarget,
+    FailureGroup,
     GetArtifactDownloadURLRequest,
     GetArtifactDownloadURLResponse,
     GetAttemptRequest,
@@ -100,8 +123,18 @@ from .ci_pb2 import (
     GetRunResponse,
     GetRunStatusRequest,
     GetRunStatusResponse,
+    GetWorkflowExecution,
+    GetWorkflowJob,
+    GetWorkflowJobAttempt,
     GetWorkflowRequest,
     GetWorkflowResponse,
+    JobAttemptLogExportMetadata,
+    JobDetailAttempt,
+    JobDetailDependency,
+    JobDetailMatrixValue,
+    JobDetailRunsOn,
+    JobDetailStrategy,
+    JobStatus,
     ListArtifactsRequest,
     ListArtifactsResponse,
     ListRunsRequest,
@@ -109,7 +142,11 @@ from .ci_pb2 import (
     ListRunsResponseRun,
     ListWorkflowsRequest,
     ListWorkflowsResponse,
+    ListWorkflowsResponseJobCounts,
+    ListWorkflowsResponseWorkflow,
     LogLine,
+    RelevantErrorLine,
+    RepresentativeAttempt,
     RerunWorkflowRequest,
     RerunWorkflowResponse,
     RetryFailedJobsRequest,
@@ -120,6 +157,7 @@ from .ci_pb2 import (
     RunResponse,
     StreamJobAttemptLogsRequest,
     StreamJobAttemptLogsResponse,
+    WorkflowStatus,
 )
 
 __all__ = [
@@ -201,6 +239,9 @@ class RetryPolicy:
         full = min(self.max_backoff_ms, self.initial_backoff_ms * self.multiplier ** (retry - 1))
         return full * (1 - self.jitter * random())
 
+
+_JSON_CODECS: dict[type[Message], tuple[Callable[[Any], str], Callable[[dict[str, Any], Any, int], None]]] = {}
+_JSON_MESSAGE = TypeVar("_JSON_MESSAGE", bound=Message)
 
 _CI_SERVICE_RUN = MethodInfo(
     name="Run",
@@ -5252,6 +5293,8409 @@ def _check_run_request(message: RunRequest, path: str, missing: list[str]) -> No
         missing.append(path + "repo")
 
 
+_JSON_CI_METRICS_AVAILABILITY_CODE_NAMES: dict[int, str] = {
+    0: '"CI_METRICS_AVAILABILITY_CODE_UNSPECIFIED"',
+    1: '"CI_METRICS_AVAILABILITY_CODE_AVAILABLE"',
+    2: '"CI_METRICS_AVAILABILITY_CODE_NO_SANDBOX"',
+    3: '"CI_METRICS_AVAILABILITY_CODE_NO_TIME_RANGE"',
+    4: '"CI_METRICS_AVAILABILITY_CODE_NO_SAMPLES"',
+}
+_JSON_CI_METRICS_AVAILABILITY_CODE_NUMBERS: dict[str, int] = {
+    "CI_METRICS_AVAILABILITY_CODE_UNSPECIFIED": 0,
+    "CI_METRICS_AVAILABILITY_CODE_AVAILABLE": 1,
+    "CI_METRICS_AVAILABILITY_CODE_NO_SANDBOX": 2,
+    "CI_METRICS_AVAILABILITY_CODE_NO_TIME_RANGE": 3,
+    "CI_METRICS_AVAILABILITY_CODE_NO_SAMPLES": 4,
+}
+
+
+_JSON_DRILL_DOWN_COMMAND_KIND_NAMES: dict[int, str] = {
+    0: '"DRILL_DOWN_COMMAND_KIND_UNSPECIFIED"',
+    1: '"DRILL_DOWN_COMMAND_KIND_LOGS"',
+    2: '"DRILL_DOWN_COMMAND_KIND_SUMMARY"',
+    3: '"DRILL_DOWN_COMMAND_KIND_DIAGNOSE_WORKFLOW"',
+    4: '"DRILL_DOWN_COMMAND_KIND_DIAGNOSE_JOB"',
+}
+_JSON_DRILL_DOWN_COMMAND_KIND_NUMBERS: dict[str, int] = {
+    "DRILL_DOWN_COMMAND_KIND_UNSPECIFIED": 0,
+    "DRILL_DOWN_COMMAND_KIND_LOGS": 1,
+    "DRILL_DOWN_COMMAND_KIND_SUMMARY": 2,
+    "DRILL_DOWN_COMMAND_KIND_DIAGNOSE_WORKFLOW": 3,
+    "DRILL_DOWN_COMMAND_KIND_DIAGNOSE_JOB": 4,
+}
+
+
+_JSON_FAILURE_DIAGNOSIS_CONCLUSION_NAMES: dict[int, str] = {
+    0: '"FAILURE_DIAGNOSIS_CONCLUSION_UNSPECIFIED"',
+    1: '"FAILURE_DIAGNOSIS_CONCLUSION_SUCCESS"',
+    2: '"FAILURE_DIAGNOSIS_CONCLUSION_FAILURE"',
+    3: '"FAILURE_DIAGNOSIS_CONCLUSION_CANCELLED"',
+    4: '"FAILURE_DIAGNOSIS_CONCLUSION_SKIPPED"',
+    5: '"FAILURE_DIAGNOSIS_CONCLUSION_TIMED_OUT"',
+}
+_JSON_FAILURE_DIAGNOSIS_CONCLUSION_NUMBERS: dict[str, int] = {
+    "FAILURE_DIAGNOSIS_CONCLUSION_UNSPECIFIED": 0,
+    "FAILURE_DIAGNOSIS_CONCLUSION_SUCCESS": 1,
+    "FAILURE_DIAGNOSIS_CONCLUSION_FAILURE": 2,
+    "FAILURE_DIAGNOSIS_CONCLUSION_CANCELLED": 3,
+    "FAILURE_DIAGNOSIS_CONCLUSION_SKIPPED": 4,
+    "FAILURE_DIAGNOSIS_CONCLUSION_TIMED_OUT": 5,
+}
+
+
+_JSON_FAILURE_DIAGNOSIS_EMPTY_REASON_NAMES: dict[int, str] = {
+    0: '"FAILURE_DIAGNOSIS_EMPTY_REASON_UNSPECIFIED"',
+    1: '"FAILURE_DIAGNOSIS_EMPTY_REASON_NO_FAILURE_EVIDENCE"',
+}
+_JSON_FAILURE_DIAGNOSIS_EMPTY_REASON_NUMBERS: dict[str, int] = {
+    "FAILURE_DIAGNOSIS_EMPTY_REASON_UNSPECIFIED": 0,
+    "FAILURE_DIAGNOSIS_EMPTY_REASON_NO_FAILURE_EVIDENCE": 1,
+}
+
+
+_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES: dict[int, str] = {
+    0: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_UNSPECIFIED"',
+    1: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_QUEUED"',
+    2: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_WAITING"',
+    3: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_RUNNING"',
+    4: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_FINISHED"',
+    5: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_FAILED"',
+    6: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_CANCELLED"',
+    7: '"FAILURE_DIAGNOSIS_RESOURCE_STATUS_SKIPPED"',
+}
+_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS: dict[str, int] = {
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_UNSPECIFIED": 0,
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_QUEUED": 1,
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_WAITING": 2,
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_RUNNING": 3,
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_FINISHED": 4,
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_FAILED": 5,
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_CANCELLED": 6,
+    "FAILURE_DIAGNOSIS_RESOURCE_STATUS_SKIPPED": 7,
+}
+
+
+_JSON_FAILURE_DIAGNOSIS_STATE_NAMES: dict[int, str] = {
+    0: '"FAILURE_DIAGNOSIS_STATE_UNSPECIFIED"',
+    1: '"FAILURE_DIAGNOSIS_STATE_EMPTY"',
+    2: '"FAILURE_DIAGNOSIS_STATE_GROUPED_FAILURES"',
+    3: '"FAILURE_DIAGNOSIS_STATE_FOCUSED_FAILURE"',
+    4: '"FAILURE_DIAGNOSIS_STATE_OVER_LIMIT"',
+}
+_JSON_FAILURE_DIAGNOSIS_STATE_NUMBERS: dict[str, int] = {
+    "FAILURE_DIAGNOSIS_STATE_UNSPECIFIED": 0,
+    "FAILURE_DIAGNOSIS_STATE_EMPTY": 1,
+    "FAILURE_DIAGNOSIS_STATE_GROUPED_FAILURES": 2,
+    "FAILURE_DIAGNOSIS_STATE_FOCUSED_FAILURE": 3,
+    "FAILURE_DIAGNOSIS_STATE_OVER_LIMIT": 4,
+}
+
+
+_JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NAMES: dict[int, str] = {
+    0: '"FAILURE_DIAGNOSIS_TARGET_TYPE_UNSPECIFIED"',
+    1: '"FAILURE_DIAGNOSIS_TARGET_TYPE_RUN"',
+    2: '"FAILURE_DIAGNOSIS_TARGET_TYPE_WORKFLOW"',
+    3: '"FAILURE_DIAGNOSIS_TARGET_TYPE_JOB"',
+    4: '"FAILURE_DIAGNOSIS_TARGET_TYPE_ATTEMPT"',
+}
+_JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NUMBERS: dict[str, int] = {
+    "FAILURE_DIAGNOSIS_TARGET_TYPE_UNSPECIFIED": 0,
+    "FAILURE_DIAGNOSIS_TARGET_TYPE_RUN": 1,
+    "FAILURE_DIAGNOSIS_TARGET_TYPE_WORKFLOW": 2,
+    "FAILURE_DIAGNOSIS_TARGET_TYPE_JOB": 3,
+    "FAILURE_DIAGNOSIS_TARGET_TYPE_ATTEMPT": 4,
+}
+
+
+_JSON_JOB_ATTEMPT_LOG_EXPORT_FORMAT_NAMES: dict[int, str] = {
+    0: '"JOB_ATTEMPT_LOG_EXPORT_FORMAT_UNSPECIFIED"',
+    1: '"JOB_ATTEMPT_LOG_EXPORT_FORMAT_TEXT"',
+    2: '"JOB_ATTEMPT_LOG_EXPORT_FORMAT_JSONL"',
+}
+_JSON_JOB_ATTEMPT_LOG_EXPORT_FORMAT_NUMBERS: dict[str, int] = {
+    "JOB_ATTEMPT_LOG_EXPORT_FORMAT_UNSPECIFIED": 0,
+    "JOB_ATTEMPT_LOG_EXPORT_FORMAT_TEXT": 1,
+    "JOB_ATTEMPT_LOG_EXPORT_FORMAT_JSONL": 2,
+}
+
+
+def _json_encode_artifact(message: Artifact) -> str:
+    """The protobuf JSON of a `Artifact`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.artifact_id:
+        add('"artifactId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.name:
+        add('"name":' + encode_basestring(value))
+    if value := message.size_bytes:
+        add('"sizeBytes":' + f'"{value}"')
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_artifact(data: dict[str, Any], message: Artifact, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `Artifact` at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("artifactId", _JSON_ABSENT)
+    if "artifact_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["artifact_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.artifact_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("name", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.name = value
+    value = data.get("sizeBytes", _JSON_ABSENT)
+    if "size_bytes" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["size_bytes"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.size_bytes = _json_integer(value, -9223372036854775808, 9223372036854775807)
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_attempt_status(message: AttemptStatus) -> str:
+    """The protobuf JSON of a `AttemptStatus`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.sandbox_id:
+        add('"sandboxId":' + encode_basestring(value))
+    if value := message.session_id:
+        add('"sessionId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_attempt_status(data: dict[str, Any], message: AttemptStatus, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `AttemptStatus` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("sandboxId", _JSON_ABSENT)
+    if "sandbox_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["sandbox_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sandbox_id = value
+    value = data.get("sessionId", _JSON_ABSENT)
+    if "session_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["session_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.session_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metric_sample(message: CIMetricSample) -> str:
+    """The protobuf JSON of a `CIMetricSample`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.timestamp:
+        add('"timestamp":' + encode_basestring(value))
+    if message.HasField("cpu_utilization"):
+        value = message.cpu_utilization
+        add('"cpuUtilization":' + _json_out_double(value))
+    if message.HasField("memory_utilization"):
+        value = message.memory_utilization
+        add('"memoryUtilization":' + _json_out_double(value))
+    if message.HasField("memory_usage_bytes"):
+        value = message.memory_usage_bytes
+        add('"memoryUsageBytes":' + f'"{value}"')
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metric_sample(data: dict[str, Any], message: CIMetricSample, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricSample` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("timestamp", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.timestamp = value
+    value = data.get("cpuUtilization", _JSON_ABSENT)
+    if "cpu_utilization" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["cpu_utilization"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.cpu_utilization = _json_double(value)
+    value = data.get("memoryUtilization", _JSON_ABSENT)
+    if "memory_utilization" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["memory_utilization"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.memory_utilization = _json_double(value)
+    value = data.get("memoryUsageBytes", _JSON_ABSENT)
+    if "memory_usage_bytes" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["memory_usage_bytes"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.memory_usage_bytes = _json_integer(value, 0, 18446744073709551615)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_attempt_context(message: CIMetricsAttemptContext) -> str:
+    """The protobuf JSON of a `CIMetricsAttemptContext`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.conclusion:
+        add('"conclusion":' + encode_basestring(value))
+    if value := message.sandbox_id:
+        add('"sandboxId":' + encode_basestring(value))
+    if value := message.session_id:
+        add('"sessionId":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_attempt_context(data: dict[str, Any], message: CIMetricsAttemptContext, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsAttemptContext` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("conclusion", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.conclusion = value
+    value = data.get("sandboxId", _JSON_ABSENT)
+    if "sandbox_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["sandbox_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sandbox_id = value
+    value = data.get("sessionId", _JSON_ABSENT)
+    if "session_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["session_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.session_id = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_attempt_metrics(message: CIMetricsAttemptMetrics) -> str:
+    """The protobuf JSON of a `CIMetricsAttemptMetrics`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("attempt"):
+        value = message.attempt
+        add('"attempt":' + _json_encode_ci_metrics_attempt_context(value))
+    if message.HasField("availability"):
+        value = message.availability
+        add('"availability":' + _json_encode_ci_metrics_availability(value))
+    if message.HasField("stats"):
+        value = message.stats
+        add('"stats":' + _json_encode_ci_metrics_stats(value))
+    if message.HasField("cap"):
+        value = message.cap
+        add('"cap":' + _json_encode_ci_metrics_cap_metadata(value))
+    if value := message.samples:
+        add('"samples":' + "[" + ",".join([_json_encode_ci_metric_sample(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_attempt_metrics(data: dict[str, Any], message: CIMetricsAttemptMetrics, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsAttemptMetrics` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt.SetInParent()
+            _json_decode_ci_metrics_attempt_context(_json_dict(value), message.attempt, depth + 1)
+    value = data.get("availability", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.availability.SetInParent()
+            _json_decode_ci_metrics_availability(_json_dict(value), message.availability, depth + 1)
+    value = data.get("stats", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.stats.SetInParent()
+            _json_decode_ci_metrics_stats(_json_dict(value), message.stats, depth + 1)
+    value = data.get("cap", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.cap.SetInParent()
+            _json_decode_ci_metrics_cap_metadata(_json_dict(value), message.cap, depth + 1)
+    value = data.get("samples", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_ci_metric_sample(_json_dict(item), message.samples.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_attempt_summary(message: CIMetricsAttemptSummary) -> str:
+    """The protobuf JSON of a `CIMetricsAttemptSummary`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("attempt"):
+        value = message.attempt
+        add('"attempt":' + _json_encode_ci_metrics_attempt_context(value))
+    if message.HasField("availability"):
+        value = message.availability
+        add('"availability":' + _json_encode_ci_metrics_availability(value))
+    if message.HasField("stats"):
+        value = message.stats
+        add('"stats":' + _json_encode_ci_metrics_stats(value))
+    if message.HasField("cap"):
+        value = message.cap
+        add('"cap":' + _json_encode_ci_metrics_cap_metadata(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_attempt_summary(data: dict[str, Any], message: CIMetricsAttemptSummary, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsAttemptSummary` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt.SetInParent()
+            _json_decode_ci_metrics_attempt_context(_json_dict(value), message.attempt, depth + 1)
+    value = data.get("availability", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.availability.SetInParent()
+            _json_decode_ci_metrics_availability(_json_dict(value), message.availability, depth + 1)
+    value = data.get("stats", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.stats.SetInParent()
+            _json_decode_ci_metrics_stats(_json_dict(value), message.stats, depth + 1)
+    value = data.get("cap", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.cap.SetInParent()
+            _json_decode_ci_metrics_cap_metadata(_json_dict(value), message.cap, depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_availability(message: CIMetricsAvailability) -> str:
+    """The protobuf JSON of a `CIMetricsAvailability`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.code:
+        add('"code":' + (_JSON_CI_METRICS_AVAILABILITY_CODE_NAMES.get(value) or str(value)))
+    if value := message.reason:
+        add('"reason":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_availability(data: dict[str, Any], message: CIMetricsAvailability, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsAvailability` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("code", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.code = _json_enum(value, _JSON_CI_METRICS_AVAILABILITY_CODE_NUMBERS)
+    value = data.get("reason", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.reason = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_cap_metadata(message: CIMetricsCapMetadata) -> str:
+    """The protobuf JSON of a `CIMetricsCapMetadata`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.raw_sample_count:
+        add('"rawSampleCount":' + str(value))
+    if value := message.returned_sample_count:
+        add('"returnedSampleCount":' + str(value))
+    if value := message.max_returned_sample_count:
+        add('"maxReturnedSampleCount":' + str(value))
+    if value := message.downsampled:
+        add('"downsampled":' + ("true" if value else "false"))
+    if value := message.downsample_strategy:
+        add('"downsampleStrategy":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_cap_metadata(data: dict[str, Any], message: CIMetricsCapMetadata, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsCapMetadata` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("rawSampleCount", _JSON_ABSENT)
+    if "raw_sample_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["raw_sample_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.raw_sample_count = _json_integer(value, 0, 4294967295)
+    value = data.get("returnedSampleCount", _JSON_ABSENT)
+    if "returned_sample_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["returned_sample_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.returned_sample_count = _json_integer(value, 0, 4294967295)
+    value = data.get("maxReturnedSampleCount", _JSON_ABSENT)
+    if "max_returned_sample_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["max_returned_sample_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.max_returned_sample_count = _json_integer(value, 0, 4294967295)
+    value = data.get("downsampled", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.downsampled = _json_bool(value)
+    value = data.get("downsampleStrategy", _JSON_ABSENT)
+    if "downsample_strategy" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["downsample_strategy"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.downsample_strategy = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_job_context(message: CIMetricsJobContext) -> str:
+    """The protobuf JSON of a `CIMetricsJobContext`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.conclusion:
+        add('"conclusion":' + encode_basestring(value))
+    if value := message.current_attempt:
+        add('"currentAttempt":' + str(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_job_context(data: dict[str, Any], message: CIMetricsJobContext, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsJobContext` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("conclusion", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.conclusion = value
+    value = data.get("currentAttempt", _JSON_ABSENT)
+    if "current_attempt" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["current_attempt"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.current_attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_job_metrics(message: CIMetricsJobMetrics) -> str:
+    """The protobuf JSON of a `CIMetricsJobMetrics`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("job"):
+        value = message.job
+        add('"job":' + _json_encode_ci_metrics_job_context(value))
+    if value := message.attempts:
+        add('"attempts":' + "[" + ",".join([_json_encode_ci_metrics_attempt_summary(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_job_metrics(data: dict[str, Any], message: CIMetricsJobMetrics, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsJobMetrics` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("job", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job.SetInParent()
+            _json_decode_ci_metrics_job_context(_json_dict(value), message.job, depth + 1)
+    value = data.get("attempts", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_ci_metrics_attempt_summary(_json_dict(item), message.attempts.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_run_context(message: CIMetricsRunContext) -> str:
+    """The protobuf JSON of a `CIMetricsRunContext`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_run_context(data: dict[str, Any], message: CIMetricsRunContext, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsRunContext` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_stats(message: CIMetricsStats) -> str:
+    """The protobuf JSON of a `CIMetricsStats`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.sample_count:
+        add('"sampleCount":' + str(value))
+    if value := message.cpu_sample_count:
+        add('"cpuSampleCount":' + str(value))
+    if value := message.memory_sample_count:
+        add('"memorySampleCount":' + str(value))
+    if message.HasField("peak_cpu_utilization"):
+        value = message.peak_cpu_utilization
+        add('"peakCpuUtilization":' + _json_out_double(value))
+    if message.HasField("average_cpu_utilization"):
+        value = message.average_cpu_utilization
+        add('"averageCpuUtilization":' + _json_out_double(value))
+    if message.HasField("peak_memory_utilization"):
+        value = message.peak_memory_utilization
+        add('"peakMemoryUtilization":' + _json_out_double(value))
+    if message.HasField("average_memory_utilization"):
+        value = message.average_memory_utilization
+        add('"averageMemoryUtilization":' + _json_out_double(value))
+    if value := message.observed_started_at:
+        add('"observedStartedAt":' + encode_basestring(value))
+    if value := message.observed_finished_at:
+        add('"observedFinishedAt":' + encode_basestring(value))
+    if message.HasField("peak_memory_usage_bytes"):
+        value = message.peak_memory_usage_bytes
+        add('"peakMemoryUsageBytes":' + f'"{value}"')
+    if message.HasField("average_memory_usage_bytes"):
+        value = message.average_memory_usage_bytes
+        add('"averageMemoryUsageBytes":' + _json_out_double(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_stats(data: dict[str, Any], message: CIMetricsStats, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsStats` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("sampleCount", _JSON_ABSENT)
+    if "sample_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["sample_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.sample_count = _json_integer(value, 0, 4294967295)
+    value = data.get("cpuSampleCount", _JSON_ABSENT)
+    if "cpu_sample_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["cpu_sample_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.cpu_sample_count = _json_integer(value, 0, 4294967295)
+    value = data.get("memorySampleCount", _JSON_ABSENT)
+    if "memory_sample_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["memory_sample_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.memory_sample_count = _json_integer(value, 0, 4294967295)
+    value = data.get("peakCpuUtilization", _JSON_ABSENT)
+    if "peak_cpu_utilization" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["peak_cpu_utilization"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.peak_cpu_utilization = _json_double(value)
+    value = data.get("averageCpuUtilization", _JSON_ABSENT)
+    if "average_cpu_utilization" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["average_cpu_utilization"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.average_cpu_utilization = _json_double(value)
+    value = data.get("peakMemoryUtilization", _JSON_ABSENT)
+    if "peak_memory_utilization" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["peak_memory_utilization"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.peak_memory_utilization = _json_double(value)
+    value = data.get("averageMemoryUtilization", _JSON_ABSENT)
+    if "average_memory_utilization" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["average_memory_utilization"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.average_memory_utilization = _json_double(value)
+    value = data.get("observedStartedAt", _JSON_ABSENT)
+    if "observed_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["observed_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.observed_started_at = value
+    value = data.get("observedFinishedAt", _JSON_ABSENT)
+    if "observed_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["observed_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.observed_finished_at = value
+    value = data.get("peakMemoryUsageBytes", _JSON_ABSENT)
+    if "peak_memory_usage_bytes" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["peak_memory_usage_bytes"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.peak_memory_usage_bytes = _json_integer(value, 0, 18446744073709551615)
+    value = data.get("averageMemoryUsageBytes", _JSON_ABSENT)
+    if "average_memory_usage_bytes" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["average_memory_usage_bytes"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.average_memory_usage_bytes = _json_double(value)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_workflow_context(message: CIMetricsWorkflowContext) -> str:
+    """The protobuf JSON of a `CIMetricsWorkflowContext`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.name:
+        add('"name":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_workflow_context(
+    data: dict[str, Any],
+    message: CIMetricsWorkflowContext,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsWorkflowContext` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("name", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.name = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_ci_metrics_workflow_metrics(message: CIMetricsWorkflowMetrics) -> str:
+    """The protobuf JSON of a `CIMetricsWorkflowMetrics`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("workflow"):
+        value = message.workflow
+        add('"workflow":' + _json_encode_ci_metrics_workflow_context(value))
+    if value := message.jobs:
+        add('"jobs":' + "[" + ",".join([_json_encode_ci_metrics_job_metrics(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_ci_metrics_workflow_metrics(
+    data: dict[str, Any],
+    message: CIMetricsWorkflowMetrics,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CIMetricsWorkflowMetrics` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflow", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.workflow.SetInParent()
+            _json_decode_ci_metrics_workflow_context(_json_dict(value), message.workflow, depth + 1)
+    value = data.get("jobs", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_ci_metrics_job_metrics(_json_dict(item), message.jobs.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_cancel_job_request(message: CancelJobRequest) -> str:
+    """The protobuf JSON of a `CancelJobRequest`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_cancel_job_request(data: dict[str, Any], message: CancelJobRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CancelJobRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_cancel_job_response(message: CancelJobResponse) -> str:
+    """The protobuf JSON of a `CancelJobResponse`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_cancel_job_response(data: dict[str, Any], message: CancelJobResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CancelJobResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_cancel_run_request(message: CancelRunRequest) -> str:
+    """The protobuf JSON of a `CancelRunRequest`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_cancel_run_request(data: dict[str, Any], message: CancelRunRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CancelRunRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_cancel_run_response(message: CancelRunResponse) -> str:
+    """The protobuf JSON of a `CancelRunResponse`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_cancel_run_response(data: dict[str, Any], message: CancelRunResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CancelRunResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_cancel_workflow_request(message: CancelWorkflowRequest) -> str:
+    """The protobuf JSON of a `CancelWorkflowRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_cancel_workflow_request(data: dict[str, Any], message: CancelWorkflowRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CancelWorkflowRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_cancel_workflow_response(message: CancelWorkflowResponse) -> str:
+    """The protobuf JSON of a `CancelWorkflowResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_cancel_workflow_response(data: dict[str, Any], message: CancelWorkflowResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `CancelWorkflowResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_dispatch_workflow_request(message: DispatchWorkflowRequest) -> str:
+    """The protobuf JSON of a `DispatchWorkflowRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.workflow:
+        add('"workflow":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.inputs:
+        items = [encode_basestring(key) + ":" + encode_basestring(item) for key, item in value.items()]
+        add('"inputs":' + "{" + ",".join(items) + "}")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_dispatch_workflow_request(data: dict[str, Any], message: DispatchWorkflowRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `DispatchWorkflowRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("workflow", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("inputs", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for key, item in _json_dict(value).items():
+                message.inputs[_json_string(key)] = _json_string(item)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_dispatch_workflow_response(message: DispatchWorkflowResponse) -> str:
+    """The protobuf JSON of a `DispatchWorkflowResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_dispatch_workflow_response(
+    data: dict[str, Any],
+    message: DispatchWorkflowResponse,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `DispatchWorkflowResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_drill_down_command(message: DrillDownCommand) -> str:
+    """The protobuf JSON of a `DrillDownCommand`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.kind:
+        add('"kind":' + (_JSON_DRILL_DOWN_COMMAND_KIND_NAMES.get(value) or str(value)))
+    if value := message.argv:
+        add('"argv":' + "[" + ",".join(map(encode_basestring, value)) + "]")
+    if value := message.target_id:
+        add('"targetId":' + encode_basestring(value))
+    if value := message.label:
+        add('"label":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_drill_down_command(data: dict[str, Any], message: DrillDownCommand, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `DrillDownCommand` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("kind", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.kind = _json_enum(value, _JSON_DRILL_DOWN_COMMAND_KIND_NUMBERS)
+    value = data.get("argv", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.argv.extend([_json_string(item) for item in _json_list(value)])
+    value = data.get("targetId", _JSON_ABSENT)
+    if "target_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["target_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.target_id = value
+    value = data.get("label", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.label = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_export_job_attempt_logs_request(message: ExportJobAttemptLogsRequest) -> str:
+    """The protobuf JSON of a `ExportJobAttemptLogsRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.format:
+        add('"format":' + (_JSON_JOB_ATTEMPT_LOG_EXPORT_FORMAT_NAMES.get(value) or str(value)))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_export_job_attempt_logs_request(
+    data: dict[str, Any],
+    message: ExportJobAttemptLogsRequest,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ExportJobAttemptLogsRequest`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("format", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.format = _json_enum(value, _JSON_JOB_ATTEMPT_LOG_EXPORT_FORMAT_NUMBERS)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_export_job_attempt_logs_response(message: ExportJobAttemptLogsResponse) -> str:
+    """The protobuf JSON of a `ExportJobAttemptLogsResponse`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("metadata"):
+        value = message.metadata
+        add('"metadata":' + _json_encode_job_attempt_log_export_metadata(value))
+    if message.HasField("chunk"):
+        value = message.chunk
+        add('"chunk":' + _json_out_bytes(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_export_job_attempt_logs_response(
+    data: dict[str, Any],
+    message: ExportJobAttemptLogsResponse,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ExportJobAttemptLogsResponse`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    oneof_event = False
+    value = data.get("metadata", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if oneof_event:
+                raise _JSONFallback
+            oneof_event = True
+            message.metadata.SetInParent()
+            _json_decode_job_attempt_log_export_metadata(_json_dict(value), message.metadata, depth + 1)
+    value = data.get("chunk", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if oneof_event:
+                raise _JSONFallback
+            oneof_event = True
+            message.chunk = _json_bytes(value)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_failure_diagnosis_bounds(message: FailureDiagnosisBounds) -> str:
+    """The protobuf JSON of a `FailureDiagnosisBounds`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.failed_problem_candidate_count:
+        add('"failedProblemCandidateCount":' + str(value))
+    if value := message.failed_problem_candidate_cap:
+        add('"failedProblemCandidateCap":' + str(value))
+    if value := message.total_problem_job_count:
+        add('"totalProblemJobCount":' + str(value))
+    if value := message.skipped_dependent_count:
+        add('"skippedDependentCount":' + str(value))
+    if value := message.total_failure_group_count:
+        add('"totalFailureGroupCount":' + str(value))
+    if value := message.omitted_failure_group_count:
+        add('"omittedFailureGroupCount":' + str(value))
+    if value := message.failure_group_limit:
+        add('"failureGroupLimit":' + str(value))
+    if value := message.representatives_per_group_limit:
+        add('"representativesPerGroupLimit":' + str(value))
+    if value := message.recent_attempt_limit:
+        add('"recentAttemptLimit":' + str(value))
+    if value := message.total_attempt_count:
+        add('"totalAttemptCount":' + str(value))
+    if value := message.omitted_attempt_count:
+        add('"omittedAttemptCount":' + str(value))
+    if value := message.relevant_line_limit:
+        add('"relevantLineLimit":' + str(value))
+    if value := message.error_line_body_char_limit:
+        add('"errorLineBodyCharLimit":' + str(value))
+    if value := message.error_message_char_limit:
+        add('"errorMessageCharLimit":' + str(value))
+    if value := message.context_label_char_limit:
+        add('"contextLabelCharLimit":' + str(value))
+    if value := message.over_limit_workflow_breakdown_limit:
+        add('"overLimitWorkflowBreakdownLimit":' + str(value))
+    if value := message.over_limit_job_breakdown_limit:
+        add('"overLimitJobBreakdownLimit":' + str(value))
+    if value := message.omitted_workflow_breakdown_count:
+        add('"omittedWorkflowBreakdownCount":' + str(value))
+    if value := message.omitted_job_breakdown_count:
+        add('"omittedJobBreakdownCount":' + str(value))
+    if value := message.truncated:
+        add('"truncated":' + ("true" if value else "false"))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_failure_diagnosis_bounds(data: dict[str, Any], message: FailureDiagnosisBounds, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `FailureDiagnosisBounds` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("failedProblemCandidateCount", _JSON_ABSENT)
+    if "failed_problem_candidate_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["failed_problem_candidate_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.failed_problem_candidate_count = _json_integer(value, 0, 4294967295)
+    value = data.get("failedProblemCandidateCap", _JSON_ABSENT)
+    if "failed_problem_candidate_cap" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["failed_problem_candidate_cap"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.failed_problem_candidate_cap = _json_integer(value, 0, 4294967295)
+    value = data.get("totalProblemJobCount", _JSON_ABSENT)
+    if "total_problem_job_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["total_problem_job_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.total_problem_job_count = _json_integer(value, 0, 4294967295)
+    value = data.get("skippedDependentCount", _JSON_ABSENT)
+    if "skipped_dependent_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["skipped_dependent_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.skipped_dependent_count = _json_integer(value, 0, 4294967295)
+    value = data.get("totalFailureGroupCount", _JSON_ABSENT)
+    if "total_failure_group_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["total_failure_group_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.total_failure_group_count = _json_integer(value, 0, 4294967295)
+    value = data.get("omittedFailureGroupCount", _JSON_ABSENT)
+    if "omitted_failure_group_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["omitted_failure_group_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.omitted_failure_group_count = _json_integer(value, 0, 4294967295)
+    value = data.get("failureGroupLimit", _JSON_ABSENT)
+    if "failure_group_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["failure_group_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.failure_group_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("representativesPerGroupLimit", _JSON_ABSENT)
+    if "representatives_per_group_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["representatives_per_group_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.representatives_per_group_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("recentAttemptLimit", _JSON_ABSENT)
+    if "recent_attempt_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["recent_attempt_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.recent_attempt_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("totalAttemptCount", _JSON_ABSENT)
+    if "total_attempt_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["total_attempt_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.total_attempt_count = _json_integer(value, 0, 4294967295)
+    value = data.get("omittedAttemptCount", _JSON_ABSENT)
+    if "omitted_attempt_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["omitted_attempt_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.omitted_attempt_count = _json_integer(value, 0, 4294967295)
+    value = data.get("relevantLineLimit", _JSON_ABSENT)
+    if "relevant_line_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["relevant_line_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.relevant_line_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("errorLineBodyCharLimit", _JSON_ABSENT)
+    if "error_line_body_char_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_line_body_char_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.error_line_body_char_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("errorMessageCharLimit", _JSON_ABSENT)
+    if "error_message_char_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message_char_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.error_message_char_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("contextLabelCharLimit", _JSON_ABSENT)
+    if "context_label_char_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["context_label_char_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.context_label_char_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("overLimitWorkflowBreakdownLimit", _JSON_ABSENT)
+    if "over_limit_workflow_breakdown_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["over_limit_workflow_breakdown_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.over_limit_workflow_breakdown_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("overLimitJobBreakdownLimit", _JSON_ABSENT)
+    if "over_limit_job_breakdown_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["over_limit_job_breakdown_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.over_limit_job_breakdown_limit = _json_integer(value, 0, 4294967295)
+    value = data.get("omittedWorkflowBreakdownCount", _JSON_ABSENT)
+    if "omitted_workflow_breakdown_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["omitted_workflow_breakdown_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.omitted_workflow_breakdown_count = _json_integer(value, 0, 4294967295)
+    value = data.get("omittedJobBreakdownCount", _JSON_ABSENT)
+    if "omitted_job_breakdown_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["omitted_job_breakdown_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.omitted_job_breakdown_count = _json_integer(value, 0, 4294967295)
+    value = data.get("truncated", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.truncated = _json_bool(value)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_failure_diagnosis_breakdown_row(message: FailureDiagnosisBreakdownRow) -> str:
+    """The protobuf JSON of a `FailureDiagnosisBreakdownRow`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.target_type:
+        add('"targetType":' + (_JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NAMES.get(value) or str(value)))
+    if value := message.target_id:
+        add('"targetId":' + encode_basestring(value))
+    if value := message.label:
+        add('"label":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    if value := message.failed_problem_candidate_count:
+        add('"failedProblemCandidateCount":' + str(value))
+    if value := message.next_commands:
+        add('"nextCommands":' + "[" + ",".join([_json_encode_drill_down_command(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_failure_diagnosis_breakdown_row(
+    data: dict[str, Any],
+    message: FailureDiagnosisBreakdownRow,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `FailureDiagnosisBreakdownRow`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("targetType", _JSON_ABSENT)
+    if "target_type" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["target_type"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.target_type = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NUMBERS)
+    value = data.get("targetId", _JSON_ABSENT)
+    if "target_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["target_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.target_id = value
+    value = data.get("label", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.label = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    value = data.get("failedProblemCandidateCount", _JSON_ABSENT)
+    if "failed_problem_candidate_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["failed_problem_candidate_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.failed_problem_candidate_count = _json_integer(value, 0, 4294967295)
+    value = data.get("nextCommands", _JSON_ABSENT)
+    if "next_commands" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["next_commands"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_drill_down_command(_json_dict(item), message.next_commands.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_failure_diagnosis_command_capabilities(message: FailureDiagnosisCommandCapabilities) -> str:
+    """The protobuf JSON of a `FailureDiagnosisCommandCapabilities`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.summary_command_available:
+        add('"summaryCommandAvailable":' + ("true" if value else "false"))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_failure_diagnosis_command_capabilities(
+    data: dict[str, Any],
+    message: FailureDiagnosisCommandCapabilities,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a
+    `FailureDiagnosisCommandCapabilities` at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("summaryCommandAvailable", _JSON_ABSENT)
+    if "summary_command_available" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["summary_command_available"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.summary_command_available = _json_bool(value)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_failure_diagnosis_context(message: FailureDiagnosisContext) -> str:
+    """The protobuf JSON of a `FailureDiagnosisContext`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.run_status:
+        add('"runStatus":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.workflow_name:
+        add('"workflowName":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.workflow_status:
+        add('"workflowStatus":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.job_display_name:
+        add('"jobDisplayName":' + encode_basestring(value))
+    if value := message.job_status:
+        add('"jobStatus":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    if value := message.job_conclusion:
+        add('"jobConclusion":' + (_JSON_FAILURE_DIAGNOSIS_CONCLUSION_NAMES.get(value) or str(value)))
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.attempt_status:
+        add('"attemptStatus":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    if value := message.attempt_conclusion:
+        add('"attemptConclusion":' + (_JSON_FAILURE_DIAGNOSIS_CONCLUSION_NAMES.get(value) or str(value)))
+    if value := message.truncated_context_fields:
+        add('"truncatedContextFields":' + "[" + ",".join(map(encode_basestring, value)) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_failure_diagnosis_context(data: dict[str, Any], message: FailureDiagnosisContext, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `FailureDiagnosisContext` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("runStatus", _JSON_ABSENT)
+    if "run_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.run_status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("workflowName", _JSON_ABSENT)
+    if "workflow_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_name = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("workflowStatus", _JSON_ABSENT)
+    if "workflow_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.workflow_status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("jobDisplayName", _JSON_ABSENT)
+    if "job_display_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_display_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_display_name = value
+    value = data.get("jobStatus", _JSON_ABSENT)
+    if "job_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    value = data.get("jobConclusion", _JSON_ABSENT)
+    if "job_conclusion" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_conclusion"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_conclusion = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_CONCLUSION_NUMBERS)
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("attemptStatus", _JSON_ABSENT)
+    if "attempt_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt_status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    value = data.get("attemptConclusion", _JSON_ABSENT)
+    if "attempt_conclusion" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_conclusion"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt_conclusion = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_CONCLUSION_NUMBERS)
+    value = data.get("truncatedContextFields", _JSON_ABSENT)
+    if "truncated_context_fields" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["truncated_context_fields"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.truncated_context_fields.extend([_json_string(item) for item in _json_list(value)])
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_failure_diagnosis_target(message: FailureDiagnosisTarget) -> str:
+    """The protobuf JSON of a `FailureDiagnosisTarget`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.target_id:
+        add('"targetId":' + encode_basestring(value))
+    if value := message.target_type:
+        add('"targetType":' + (_JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NAMES.get(value) or str(value)))
+    if value := message.status:
+        add('"status":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_failure_diagnosis_target(data: dict[str, Any], message: FailureDiagnosisTarget, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `FailureDiagnosisTarget` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("targetId", _JSON_ABSENT)
+    if "target_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["target_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.target_id = value
+    value = data.get("targetType", _JSON_ABSENT)
+    if "target_type" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["target_type"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.target_type = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NUMBERS)
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_failure_group(message: FailureGroup) -> str:
+    """The protobuf JSON of a `FailureGroup`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.fingerprint:
+        add('"fingerprint":' + encode_basestring(value))
+    if value := message.source:
+        add('"source":' + encode_basestring(value))
+    if value := message.count:
+        add('"count":' + str(value))
+    if value := message.error_message:
+        add('"errorMessage":' + encode_basestring(value))
+    if value := message.error_message_truncated:
+        add('"errorMessageTruncated":' + ("true" if value else "false"))
+    if value := message.error_message_original_length:
+        add('"errorMessageOriginalLength":' + str(value))
+    if value := message.diagnosis:
+        add('"diagnosis":' + encode_basestring(value))
+    if value := message.possible_fix:
+        add('"possibleFix":' + encode_basestring(value))
+    if value := message.representatives:
+        add('"representatives":' + "[" + ",".join([_json_encode_representative_attempt(item) for item in value]) + "]")
+    if value := message.omitted_representative_count:
+        add('"omittedRepresentativeCount":' + str(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_failure_group(data: dict[str, Any], message: FailureGroup, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `FailureGroup` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("fingerprint", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.fingerprint = value
+    value = data.get("source", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.source = value
+    value = data.get("count", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.count = _json_integer(value, 0, 4294967295)
+    value = data.get("errorMessage", _JSON_ABSENT)
+    if "error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.error_message = value
+    value = data.get("errorMessageTruncated", _JSON_ABSENT)
+    if "error_message_truncated" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message_truncated"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.error_message_truncated = _json_bool(value)
+    value = data.get("errorMessageOriginalLength", _JSON_ABSENT)
+    if "error_message_original_length" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message_original_length"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.error_message_original_length = _json_integer(value, 0, 4294967295)
+    value = data.get("diagnosis", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.diagnosis = value
+    value = data.get("possibleFix", _JSON_ABSENT)
+    if "possible_fix" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["possible_fix"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.possible_fix = value
+    value = data.get("representatives", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_representative_attempt(_json_dict(item), message.representatives.add(), depth + 1)
+    value = data.get("omittedRepresentativeCount", _JSON_ABSENT)
+    if "omitted_representative_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["omitted_representative_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.omitted_representative_count = _json_integer(value, 0, 4294967295)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_artifact_download_url_request(message: GetArtifactDownloadURLRequest) -> str:
+    """The protobuf JSON of a `GetArtifactDownloadURLRequest`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.artifact_id:
+        add('"artifactId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_artifact_download_url_request(
+    data: dict[str, Any],
+    message: GetArtifactDownloadURLRequest,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetArtifactDownloadURLRequest`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("artifactId", _JSON_ABSENT)
+    if "artifact_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["artifact_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.artifact_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_artifact_download_url_response(message: GetArtifactDownloadURLResponse) -> str:
+    """The protobuf JSON of a `GetArtifactDownloadURLResponse`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("artifact"):
+        value = message.artifact
+        add('"artifact":' + _json_encode_artifact(value))
+    if value := message.url:
+        add('"url":' + encode_basestring(value))
+    if value := message.expires_at:
+        add('"expiresAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_artifact_download_url_response(
+    data: dict[str, Any],
+    message: GetArtifactDownloadURLResponse,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a
+    `GetArtifactDownloadURLResponse` at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("artifact", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.artifact.SetInParent()
+            _json_decode_artifact(_json_dict(value), message.artifact, depth + 1)
+    value = data.get("url", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.url = value
+    value = data.get("expiresAt", _JSON_ABSENT)
+    if "expires_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["expires_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.expires_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_attempt_request(message: GetAttemptRequest) -> str:
+    """The protobuf JSON of a `GetAttemptRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_attempt_request(data: dict[str, Any], message: GetAttemptRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetAttemptRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_attempt_response(message: GetAttemptResponse) -> str:
+    """The protobuf JSON of a `GetAttemptResponse`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.run_status:
+        add('"runStatus":' + encode_basestring(value))
+    if value := message.run_created_at:
+        add('"runCreatedAt":' + encode_basestring(value))
+    if value := message.run_started_at:
+        add('"runStartedAt":' + encode_basestring(value))
+    if value := message.run_finished_at:
+        add('"runFinishedAt":' + encode_basestring(value))
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.workflow_name:
+        add('"workflowName":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.workflow_status:
+        add('"workflowStatus":' + encode_basestring(value))
+    if value := message.workflow_error_message:
+        add('"workflowErrorMessage":' + encode_basestring(value))
+    if value := message.workflow_created_at:
+        add('"workflowCreatedAt":' + encode_basestring(value))
+    if value := message.workflow_started_at:
+        add('"workflowStartedAt":' + encode_basestring(value))
+    if value := message.workflow_finished_at:
+        add('"workflowFinishedAt":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.job_display_name:
+        add('"jobDisplayName":' + encode_basestring(value))
+    if value := message.job_status:
+        add('"jobStatus":' + encode_basestring(value))
+    if value := message.job_conclusion:
+        add('"jobConclusion":' + encode_basestring(value))
+    if value := message.job_error_message:
+        add('"jobErrorMessage":' + encode_basestring(value))
+    if value := message.job_created_at:
+        add('"jobCreatedAt":' + encode_basestring(value))
+    if value := message.job_dispatched_at:
+        add('"jobDispatchedAt":' + encode_basestring(value))
+    if value := message.job_started_at:
+        add('"jobStartedAt":' + encode_basestring(value))
+    if value := message.job_finished_at:
+        add('"jobFinishedAt":' + encode_basestring(value))
+    if value := message.current_attempt_id:
+        add('"currentAttemptId":' + encode_basestring(value))
+    if value := message.current_attempt:
+        add('"currentAttempt":' + str(value))
+    if value := message.matrix:
+        add('"matrix":' + "[" + ",".join([_json_encode_job_detail_matrix_value(item) for item in value]) + "]")
+    if message.HasField("strategy"):
+        value = message.strategy
+        add('"strategy":' + _json_encode_job_detail_strategy(value))
+    if message.HasField("runs_on"):
+        value = message.runs_on
+        add('"runsOn":' + _json_encode_job_detail_runs_on(value))
+    if message.HasField("attempt"):
+        value = message.attempt
+        add('"attempt":' + _json_encode_job_detail_attempt(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_attempt_response(data: dict[str, Any], message: GetAttemptResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetAttemptResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("runStatus", _JSON_ABSENT)
+    if "run_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_status = value
+    value = data.get("runCreatedAt", _JSON_ABSENT)
+    if "run_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_created_at = value
+    value = data.get("runStartedAt", _JSON_ABSENT)
+    if "run_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_started_at = value
+    value = data.get("runFinishedAt", _JSON_ABSENT)
+    if "run_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_finished_at = value
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("workflowName", _JSON_ABSENT)
+    if "workflow_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_name = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("workflowStatus", _JSON_ABSENT)
+    if "workflow_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_status = value
+    value = data.get("workflowErrorMessage", _JSON_ABSENT)
+    if "workflow_error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_error_message = value
+    value = data.get("workflowCreatedAt", _JSON_ABSENT)
+    if "workflow_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_created_at = value
+    value = data.get("workflowStartedAt", _JSON_ABSENT)
+    if "workflow_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_started_at = value
+    value = data.get("workflowFinishedAt", _JSON_ABSENT)
+    if "workflow_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_finished_at = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("jobDisplayName", _JSON_ABSENT)
+    if "job_display_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_display_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_display_name = value
+    value = data.get("jobStatus", _JSON_ABSENT)
+    if "job_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_status = value
+    value = data.get("jobConclusion", _JSON_ABSENT)
+    if "job_conclusion" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_conclusion"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_conclusion = value
+    value = data.get("jobErrorMessage", _JSON_ABSENT)
+    if "job_error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_error_message = value
+    value = data.get("jobCreatedAt", _JSON_ABSENT)
+    if "job_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_created_at = value
+    value = data.get("jobDispatchedAt", _JSON_ABSENT)
+    if "job_dispatched_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_dispatched_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_dispatched_at = value
+    value = data.get("jobStartedAt", _JSON_ABSENT)
+    if "job_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_started_at = value
+    value = data.get("jobFinishedAt", _JSON_ABSENT)
+    if "job_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_finished_at = value
+    value = data.get("currentAttemptId", _JSON_ABSENT)
+    if "current_attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["current_attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.current_attempt_id = value
+    value = data.get("currentAttempt", _JSON_ABSENT)
+    if "current_attempt" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["current_attempt"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.current_attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("matrix", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_job_detail_matrix_value(_json_dict(item), message.matrix.add(), depth + 1)
+    value = data.get("strategy", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.strategy.SetInParent()
+            _json_decode_job_detail_strategy(_json_dict(value), message.strategy, depth + 1)
+    value = data.get("runsOn", _JSON_ABSENT)
+    if "runs_on" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["runs_on"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.runs_on.SetInParent()
+            _json_decode_job_detail_runs_on(_json_dict(value), message.runs_on, depth + 1)
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt.SetInParent()
+            _json_decode_job_detail_attempt(_json_dict(value), message.attempt, depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_failure_diagnosis_request(message: GetFailureDiagnosisRequest) -> str:
+    """The protobuf JSON of a `GetFailureDiagnosisRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.target_id:
+        add('"targetId":' + encode_basestring(value))
+    if value := message.target_type:
+        add('"targetType":' + (_JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NAMES.get(value) or str(value)))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_failure_diagnosis_request(
+    data: dict[str, Any],
+    message: GetFailureDiagnosisRequest,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetFailureDiagnosisRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("targetId", _JSON_ABSENT)
+    if "target_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["target_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.target_id = value
+    value = data.get("targetType", _JSON_ABSENT)
+    if "target_type" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["target_type"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.target_type = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_TARGET_TYPE_NUMBERS)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_failure_diagnosis_response(message: GetFailureDiagnosisResponse) -> str:
+    """The protobuf JSON of a `GetFailureDiagnosisResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if message.HasField("target"):
+        value = message.target
+        add('"target":' + _json_encode_failure_diagnosis_target(value))
+    if message.HasField("context"):
+        value = message.context
+        add('"context":' + _json_encode_failure_diagnosis_context(value))
+    if value := message.state:
+        add('"state":' + (_JSON_FAILURE_DIAGNOSIS_STATE_NAMES.get(value) or str(value)))
+    if value := message.empty_reason:
+        add('"emptyReason":' + (_JSON_FAILURE_DIAGNOSIS_EMPTY_REASON_NAMES.get(value) or str(value)))
+    if value := message.failure_groups:
+        add('"failureGroups":' + "[" + ",".join([_json_encode_failure_group(item) for item in value]) + "]")
+    if value := message.representative_attempts:
+        items = [_json_encode_representative_attempt(item) for item in value]
+        add('"representativeAttempts":' + "[" + ",".join(items) + "]")
+    if message.HasField("bounds"):
+        value = message.bounds
+        add('"bounds":' + _json_encode_failure_diagnosis_bounds(value))
+    if value := message.next_commands:
+        add('"nextCommands":' + "[" + ",".join([_json_encode_drill_down_command(item) for item in value]) + "]")
+    if message.HasField("command_capabilities"):
+        value = message.command_capabilities
+        add('"commandCapabilities":' + _json_encode_failure_diagnosis_command_capabilities(value))
+    if value := message.over_limit_breakdown:
+        items = [_json_encode_failure_diagnosis_breakdown_row(item) for item in value]
+        add('"overLimitBreakdown":' + "[" + ",".join(items) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_failure_diagnosis_response(
+    data: dict[str, Any],
+    message: GetFailureDiagnosisResponse,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetFailureDiagnosisResponse`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("target", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.target.SetInParent()
+            _json_decode_failure_diagnosis_target(_json_dict(value), message.target, depth + 1)
+    value = data.get("context", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.context.SetInParent()
+            _json_decode_failure_diagnosis_context(_json_dict(value), message.context, depth + 1)
+    value = data.get("state", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.state = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_STATE_NUMBERS)
+    value = data.get("emptyReason", _JSON_ABSENT)
+    if "empty_reason" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["empty_reason"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.empty_reason = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_EMPTY_REASON_NUMBERS)
+    value = data.get("failureGroups", _JSON_ABSENT)
+    if "failure_groups" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["failure_groups"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_failure_group(_json_dict(item), message.failure_groups.add(), depth + 1)
+    value = data.get("representativeAttempts", _JSON_ABSENT)
+    if "representative_attempts" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["representative_attempts"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_representative_attempt(_json_dict(item), message.representative_attempts.add(), depth + 1)
+    value = data.get("bounds", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.bounds.SetInParent()
+            _json_decode_failure_diagnosis_bounds(_json_dict(value), message.bounds, depth + 1)
+    value = data.get("nextCommands", _JSON_ABSENT)
+    if "next_commands" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["next_commands"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_drill_down_command(_json_dict(item), message.next_commands.add(), depth + 1)
+    value = data.get("commandCapabilities", _JSON_ABSENT)
+    if "command_capabilities" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["command_capabilities"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.command_capabilities.SetInParent()
+            _json_decode_failure_diagnosis_command_capabilities(
+                _json_dict(value), message.command_capabilities, depth + 1
+            )
+    value = data.get("overLimitBreakdown", _JSON_ABSENT)
+    if "over_limit_breakdown" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["over_limit_breakdown"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_failure_diagnosis_breakdown_row(
+                    _json_dict(item), message.over_limit_breakdown.add(), depth + 1
+                )
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_attempt_logs_request(message: GetJobAttemptLogsRequest) -> str:
+    """The protobuf JSON of a `GetJobAttemptLogsRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.page_token:
+        add('"pageToken":' + encode_basestring(value))
+    if message.HasField("job_id"):
+        value = message.job_id
+        add('"jobId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_attempt_logs_request(
+    data: dict[str, Any],
+    message: GetJobAttemptLogsRequest,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobAttemptLogsRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("pageToken", _JSON_ABSENT)
+    if "page_token" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["page_token"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.page_token = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_attempt_logs_response(message: GetJobAttemptLogsResponse) -> str:
+    """The protobuf JSON of a `GetJobAttemptLogsResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.lines:
+        add('"lines":' + "[" + ",".join([_json_encode_log_line(item) for item in value]) + "]")
+    if value := message.next_page_token:
+        add('"nextPageToken":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_attempt_logs_response(
+    data: dict[str, Any],
+    message: GetJobAttemptLogsResponse,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobAttemptLogsResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("lines", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_log_line(_json_dict(item), message.lines.add(), depth + 1)
+    value = data.get("nextPageToken", _JSON_ABSENT)
+    if "next_page_token" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["next_page_token"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.next_page_token = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_attempt_metrics_request(message: GetJobAttemptMetricsRequest) -> str:
+    """The protobuf JSON of a `GetJobAttemptMetricsRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_attempt_metrics_request(
+    data: dict[str, Any],
+    message: GetJobAttemptMetricsRequest,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobAttemptMetricsRequest`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_attempt_metrics_response(message: GetJobAttemptMetricsResponse) -> str:
+    """The protobuf JSON of a `GetJobAttemptMetricsResponse`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("run"):
+        value = message.run
+        add('"run":' + _json_encode_ci_metrics_run_context(value))
+    if message.HasField("workflow"):
+        value = message.workflow
+        add('"workflow":' + _json_encode_ci_metrics_workflow_context(value))
+    if message.HasField("job"):
+        value = message.job
+        add('"job":' + _json_encode_ci_metrics_job_context(value))
+    if message.HasField("attempt"):
+        value = message.attempt
+        add('"attempt":' + _json_encode_ci_metrics_attempt_metrics(value))
+    if value := message.snapshot_at:
+        add('"snapshotAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_attempt_metrics_response(
+    data: dict[str, Any],
+    message: GetJobAttemptMetricsResponse,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobAttemptMetricsResponse`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("run", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.run.SetInParent()
+            _json_decode_ci_metrics_run_context(_json_dict(value), message.run, depth + 1)
+    value = data.get("workflow", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.workflow.SetInParent()
+            _json_decode_ci_metrics_workflow_context(_json_dict(value), message.workflow, depth + 1)
+    value = data.get("job", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job.SetInParent()
+            _json_decode_ci_metrics_job_context(_json_dict(value), message.job, depth + 1)
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt.SetInParent()
+            _json_decode_ci_metrics_attempt_metrics(_json_dict(value), message.attempt, depth + 1)
+    value = data.get("snapshotAt", _JSON_ABSENT)
+    if "snapshot_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["snapshot_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.snapshot_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_metrics_request(message: GetJobMetricsRequest) -> str:
+    """The protobuf JSON of a `GetJobMetricsRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_metrics_request(data: dict[str, Any], message: GetJobMetricsRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobMetricsRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_metrics_response(message: GetJobMetricsResponse) -> str:
+    """The protobuf JSON of a `GetJobMetricsResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("run"):
+        value = message.run
+        add('"run":' + _json_encode_ci_metrics_run_context(value))
+    if message.HasField("workflow"):
+        value = message.workflow
+        add('"workflow":' + _json_encode_ci_metrics_workflow_context(value))
+    if message.HasField("job"):
+        value = message.job
+        add('"job":' + _json_encode_ci_metrics_job_context(value))
+    if value := message.attempts:
+        add('"attempts":' + "[" + ",".join([_json_encode_ci_metrics_attempt_summary(item) for item in value]) + "]")
+    if value := message.snapshot_at:
+        add('"snapshotAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_metrics_response(data: dict[str, Any], message: GetJobMetricsResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobMetricsResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("run", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.run.SetInParent()
+            _json_decode_ci_metrics_run_context(_json_dict(value), message.run, depth + 1)
+    value = data.get("workflow", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.workflow.SetInParent()
+            _json_decode_ci_metrics_workflow_context(_json_dict(value), message.workflow, depth + 1)
+    value = data.get("job", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job.SetInParent()
+            _json_decode_ci_metrics_job_context(_json_dict(value), message.job, depth + 1)
+    value = data.get("attempts", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_ci_metrics_attempt_summary(_json_dict(item), message.attempts.add(), depth + 1)
+    value = data.get("snapshotAt", _JSON_ABSENT)
+    if "snapshot_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["snapshot_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.snapshot_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_request(message: GetJobRequest) -> str:
+    """The protobuf JSON of a `GetJobRequest`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_request(data: dict[str, Any], message: GetJobRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_response(message: GetJobResponse) -> str:
+    """The protobuf JSON of a `GetJobResponse`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.run_status:
+        add('"runStatus":' + encode_basestring(value))
+    if value := message.run_created_at:
+        add('"runCreatedAt":' + encode_basestring(value))
+    if value := message.run_started_at:
+        add('"runStartedAt":' + encode_basestring(value))
+    if value := message.run_finished_at:
+        add('"runFinishedAt":' + encode_basestring(value))
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.workflow_name:
+        add('"workflowName":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.workflow_status:
+        add('"workflowStatus":' + encode_basestring(value))
+    if value := message.workflow_error_message:
+        add('"workflowErrorMessage":' + encode_basestring(value))
+    if value := message.workflow_created_at:
+        add('"workflowCreatedAt":' + encode_basestring(value))
+    if value := message.workflow_started_at:
+        add('"workflowStartedAt":' + encode_basestring(value))
+    if value := message.workflow_finished_at:
+        add('"workflowFinishedAt":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.job_display_name:
+        add('"jobDisplayName":' + encode_basestring(value))
+    if value := message.job_status:
+        add('"jobStatus":' + encode_basestring(value))
+    if value := message.job_conclusion:
+        add('"jobConclusion":' + encode_basestring(value))
+    if value := message.job_error_message:
+        add('"jobErrorMessage":' + encode_basestring(value))
+    if value := message.job_created_at:
+        add('"jobCreatedAt":' + encode_basestring(value))
+    if value := message.job_dispatched_at:
+        add('"jobDispatchedAt":' + encode_basestring(value))
+    if value := message.job_started_at:
+        add('"jobStartedAt":' + encode_basestring(value))
+    if value := message.job_finished_at:
+        add('"jobFinishedAt":' + encode_basestring(value))
+    if value := message.current_attempt_id:
+        add('"currentAttemptId":' + encode_basestring(value))
+    if value := message.current_attempt:
+        add('"currentAttempt":' + str(value))
+    if value := message.matrix:
+        add('"matrix":' + "[" + ",".join([_json_encode_job_detail_matrix_value(item) for item in value]) + "]")
+    if message.HasField("strategy"):
+        value = message.strategy
+        add('"strategy":' + _json_encode_job_detail_strategy(value))
+    if message.HasField("runs_on"):
+        value = message.runs_on
+        add('"runsOn":' + _json_encode_job_detail_runs_on(value))
+    if value := message.dependencies:
+        add('"dependencies":' + "[" + ",".join([_json_encode_job_detail_dependency(item) for item in value]) + "]")
+    if value := message.attempts:
+        add('"attempts":' + "[" + ",".join([_json_encode_job_detail_attempt(item) for item in value]) + "]")
+    if message.HasField("dependency_count"):
+        value = message.dependency_count
+        add('"dependencyCount":' + str(value))
+    if message.HasField("dependency_preview_limit"):
+        value = message.dependency_preview_limit
+        add('"dependencyPreviewLimit":' + str(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_response(data: dict[str, Any], message: GetJobResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("runStatus", _JSON_ABSENT)
+    if "run_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_status = value
+    value = data.get("runCreatedAt", _JSON_ABSENT)
+    if "run_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_created_at = value
+    value = data.get("runStartedAt", _JSON_ABSENT)
+    if "run_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_started_at = value
+    value = data.get("runFinishedAt", _JSON_ABSENT)
+    if "run_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_finished_at = value
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("workflowName", _JSON_ABSENT)
+    if "workflow_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_name = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("workflowStatus", _JSON_ABSENT)
+    if "workflow_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_status = value
+    value = data.get("workflowErrorMessage", _JSON_ABSENT)
+    if "workflow_error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_error_message = value
+    value = data.get("workflowCreatedAt", _JSON_ABSENT)
+    if "workflow_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_created_at = value
+    value = data.get("workflowStartedAt", _JSON_ABSENT)
+    if "workflow_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_started_at = value
+    value = data.get("workflowFinishedAt", _JSON_ABSENT)
+    if "workflow_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_finished_at = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("jobDisplayName", _JSON_ABSENT)
+    if "job_display_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_display_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_display_name = value
+    value = data.get("jobStatus", _JSON_ABSENT)
+    if "job_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_status = value
+    value = data.get("jobConclusion", _JSON_ABSENT)
+    if "job_conclusion" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_conclusion"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_conclusion = value
+    value = data.get("jobErrorMessage", _JSON_ABSENT)
+    if "job_error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_error_message = value
+    value = data.get("jobCreatedAt", _JSON_ABSENT)
+    if "job_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_created_at = value
+    value = data.get("jobDispatchedAt", _JSON_ABSENT)
+    if "job_dispatched_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_dispatched_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_dispatched_at = value
+    value = data.get("jobStartedAt", _JSON_ABSENT)
+    if "job_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_started_at = value
+    value = data.get("jobFinishedAt", _JSON_ABSENT)
+    if "job_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_finished_at = value
+    value = data.get("currentAttemptId", _JSON_ABSENT)
+    if "current_attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["current_attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.current_attempt_id = value
+    value = data.get("currentAttempt", _JSON_ABSENT)
+    if "current_attempt" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["current_attempt"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.current_attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("matrix", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_job_detail_matrix_value(_json_dict(item), message.matrix.add(), depth + 1)
+    value = data.get("strategy", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.strategy.SetInParent()
+            _json_decode_job_detail_strategy(_json_dict(value), message.strategy, depth + 1)
+    value = data.get("runsOn", _JSON_ABSENT)
+    if "runs_on" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["runs_on"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.runs_on.SetInParent()
+            _json_decode_job_detail_runs_on(_json_dict(value), message.runs_on, depth + 1)
+    value = data.get("dependencies", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_job_detail_dependency(_json_dict(item), message.dependencies.add(), depth + 1)
+    value = data.get("attempts", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_job_detail_attempt(_json_dict(item), message.attempts.add(), depth + 1)
+    value = data.get("dependencyCount", _JSON_ABSENT)
+    if "dependency_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["dependency_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.dependency_count = _json_integer(value, 0, 4294967295)
+    value = data.get("dependencyPreviewLimit", _JSON_ABSENT)
+    if "dependency_preview_limit" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["dependency_preview_limit"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.dependency_preview_limit = _json_integer(value, 0, 4294967295)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_summary_request(message: GetJobSummaryRequest) -> str:
+    """The protobuf JSON of a `GetJobSummaryRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_summary_request(data: dict[str, Any], message: GetJobSummaryRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobSummaryRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_job_summary_response(message: GetJobSummaryResponse) -> str:
+    """The protobuf JSON of a `GetJobSummaryResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.job_status:
+        add('"jobStatus":' + encode_basestring(value))
+    if value := message.attempt_status:
+        add('"attemptStatus":' + encode_basestring(value))
+    if value := message.has_summary:
+        add('"hasSummary":' + ("true" if value else "false"))
+    if value := message.empty_reason:
+        add('"emptyReason":' + encode_basestring(value))
+    if value := message.step_count:
+        add('"stepCount":' + str(value))
+    if value := message.markdown:
+        add('"markdown":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_job_summary_response(data: dict[str, Any], message: GetJobSummaryResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetJobSummaryResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("jobStatus", _JSON_ABSENT)
+    if "job_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_status = value
+    value = data.get("attemptStatus", _JSON_ABSENT)
+    if "attempt_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_status = value
+    value = data.get("hasSummary", _JSON_ABSENT)
+    if "has_summary" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["has_summary"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.has_summary = _json_bool(value)
+    value = data.get("emptyReason", _JSON_ABSENT)
+    if "empty_reason" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["empty_reason"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.empty_reason = value
+    value = data.get("stepCount", _JSON_ABSENT)
+    if "step_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["step_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.step_count = _json_integer(value, 0, 4294967295)
+    value = data.get("markdown", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.markdown = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_run_metrics_request(message: GetRunMetricsRequest) -> str:
+    """The protobuf JSON of a `GetRunMetricsRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_run_metrics_request(data: dict[str, Any], message: GetRunMetricsRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetRunMetricsRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_run_metrics_response(message: GetRunMetricsResponse) -> str:
+    """The protobuf JSON of a `GetRunMetricsResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("run"):
+        value = message.run
+        add('"run":' + _json_encode_ci_metrics_run_context(value))
+    if value := message.workflows:
+        add('"workflows":' + "[" + ",".join([_json_encode_ci_metrics_workflow_metrics(item) for item in value]) + "]")
+    if value := message.snapshot_at:
+        add('"snapshotAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_run_metrics_response(data: dict[str, Any], message: GetRunMetricsResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetRunMetricsResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("run", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.run.SetInParent()
+            _json_decode_ci_metrics_run_context(_json_dict(value), message.run, depth + 1)
+    value = data.get("workflows", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_ci_metrics_workflow_metrics(_json_dict(item), message.workflows.add(), depth + 1)
+    value = data.get("snapshotAt", _JSON_ABSENT)
+    if "snapshot_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["snapshot_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.snapshot_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_run_request(message: GetRunRequest) -> str:
+    """The protobuf JSON of a `GetRunRequest`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_run_request(data: dict[str, Any], message: GetRunRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetRunRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_run_response(message: GetRunResponse) -> str:
+    """The protobuf JSON of a `GetRunResponse`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_run_response(data: dict[str, Any], message: GetRunResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetRunResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_run_status_request(message: GetRunStatusRequest) -> str:
+    """The protobuf JSON of a `GetRunStatusRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_run_status_request(data: dict[str, Any], message: GetRunStatusRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetRunStatusRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_run_status_response(message: GetRunStatusResponse) -> str:
+    """The protobuf JSON of a `GetRunStatusResponse`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.workflows:
+        add('"workflows":' + "[" + ",".join([_json_encode_workflow_status(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_run_status_response(data: dict[str, Any], message: GetRunStatusResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetRunStatusResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("workflows", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_workflow_status(_json_dict(item), message.workflows.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_workflow_execution(message: GetWorkflowExecution) -> str:
+    """The protobuf JSON of a `GetWorkflowExecution`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.execution_id:
+        add('"executionId":' + encode_basestring(value))
+    if value := message.execution:
+        add('"execution":' + str(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_workflow_execution(data: dict[str, Any], message: GetWorkflowExecution, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetWorkflowExecution` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("executionId", _JSON_ABSENT)
+    if "execution_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["execution_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.execution_id = value
+    value = data.get("execution", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.execution = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_workflow_job(message: GetWorkflowJob) -> str:
+    """The protobuf JSON of a `GetWorkflowJob`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    if value := message.attempts:
+        add('"attempts":' + "[" + ",".join([_json_encode_get_workflow_job_attempt(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_workflow_job(data: dict[str, Any], message: GetWorkflowJob, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetWorkflowJob` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    value = data.get("attempts", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_get_workflow_job_attempt(_json_dict(item), message.attempts.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_workflow_job_attempt(message: GetWorkflowJobAttempt) -> str:
+    """The protobuf JSON of a `GetWorkflowJobAttempt`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.sandbox_id:
+        add('"sandboxId":' + encode_basestring(value))
+    if value := message.session_id:
+        add('"sessionId":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_workflow_job_attempt(data: dict[str, Any], message: GetWorkflowJobAttempt, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetWorkflowJobAttempt` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("sandboxId", _JSON_ABSENT)
+    if "sandbox_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["sandbox_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sandbox_id = value
+    value = data.get("sessionId", _JSON_ABSENT)
+    if "session_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["session_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.session_id = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_workflow_request(message: GetWorkflowRequest) -> str:
+    """The protobuf JSON of a `GetWorkflowRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_workflow_request(data: dict[str, Any], message: GetWorkflowRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetWorkflowRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_get_workflow_response(message: GetWorkflowResponse) -> str:
+    """The protobuf JSON of a `GetWorkflowResponse`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.run_status:
+        add('"runStatus":' + encode_basestring(value))
+    if value := message.run_created_at:
+        add('"runCreatedAt":' + encode_basestring(value))
+    if value := message.run_started_at:
+        add('"runStartedAt":' + encode_basestring(value))
+    if value := message.run_finished_at:
+        add('"runFinishedAt":' + encode_basestring(value))
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.workflow_name:
+        add('"workflowName":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.workflow_status:
+        add('"workflowStatus":' + encode_basestring(value))
+    if value := message.workflow_error_message:
+        add('"workflowErrorMessage":' + encode_basestring(value))
+    if value := message.workflow_created_at:
+        add('"workflowCreatedAt":' + encode_basestring(value))
+    if value := message.workflow_started_at:
+        add('"workflowStartedAt":' + encode_basestring(value))
+    if value := message.workflow_finished_at:
+        add('"workflowFinishedAt":' + encode_basestring(value))
+    if value := message.executions:
+        add('"executions":' + "[" + ",".join([_json_encode_get_workflow_execution(item) for item in value]) + "]")
+    if value := message.jobs:
+        add('"jobs":' + "[" + ",".join([_json_encode_get_workflow_job(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_get_workflow_response(data: dict[str, Any], message: GetWorkflowResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `GetWorkflowResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("runStatus", _JSON_ABSENT)
+    if "run_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_status = value
+    value = data.get("runCreatedAt", _JSON_ABSENT)
+    if "run_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_created_at = value
+    value = data.get("runStartedAt", _JSON_ABSENT)
+    if "run_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_started_at = value
+    value = data.get("runFinishedAt", _JSON_ABSENT)
+    if "run_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_finished_at = value
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("workflowName", _JSON_ABSENT)
+    if "workflow_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_name = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("workflowStatus", _JSON_ABSENT)
+    if "workflow_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_status = value
+    value = data.get("workflowErrorMessage", _JSON_ABSENT)
+    if "workflow_error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_error_message = value
+    value = data.get("workflowCreatedAt", _JSON_ABSENT)
+    if "workflow_created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_created_at = value
+    value = data.get("workflowStartedAt", _JSON_ABSENT)
+    if "workflow_started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_started_at = value
+    value = data.get("workflowFinishedAt", _JSON_ABSENT)
+    if "workflow_finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_finished_at = value
+    value = data.get("executions", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_get_workflow_execution(_json_dict(item), message.executions.add(), depth + 1)
+    value = data.get("jobs", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_get_workflow_job(_json_dict(item), message.jobs.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_job_attempt_log_export_metadata(message: JobAttemptLogExportMetadata) -> str:
+    """The protobuf JSON of a `JobAttemptLogExportMetadata`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.filename:
+        add('"filename":' + encode_basestring(value))
+    if value := message.content_type:
+        add('"contentType":' + encode_basestring(value))
+    if value := message.format:
+        add('"format":' + (_JSON_JOB_ATTEMPT_LOG_EXPORT_FORMAT_NAMES.get(value) or str(value)))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_job_attempt_log_export_metadata(
+    data: dict[str, Any],
+    message: JobAttemptLogExportMetadata,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `JobAttemptLogExportMetadata`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("filename", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.filename = value
+    value = data.get("contentType", _JSON_ABSENT)
+    if "content_type" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["content_type"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.content_type = value
+    value = data.get("format", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.format = _json_enum(value, _JSON_JOB_ATTEMPT_LOG_EXPORT_FORMAT_NUMBERS)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_job_detail_attempt(message: JobDetailAttempt) -> str:
+    """The protobuf JSON of a `JobDetailAttempt`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.conclusion:
+        add('"conclusion":' + encode_basestring(value))
+    if value := message.error_message:
+        add('"errorMessage":' + encode_basestring(value))
+    if value := message.sandbox_id:
+        add('"sandboxId":' + encode_basestring(value))
+    if value := message.session_id:
+        add('"sessionId":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.dispatched_at:
+        add('"dispatchedAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    if value := message.is_current:
+        add('"isCurrent":' + ("true" if value else "false"))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_job_detail_attempt(data: dict[str, Any], message: JobDetailAttempt, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `JobDetailAttempt` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("conclusion", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.conclusion = value
+    value = data.get("errorMessage", _JSON_ABSENT)
+    if "error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.error_message = value
+    value = data.get("sandboxId", _JSON_ABSENT)
+    if "sandbox_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["sandbox_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sandbox_id = value
+    value = data.get("sessionId", _JSON_ABSENT)
+    if "session_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["session_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.session_id = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("dispatchedAt", _JSON_ABSENT)
+    if "dispatched_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["dispatched_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.dispatched_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    value = data.get("isCurrent", _JSON_ABSENT)
+    if "is_current" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["is_current"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.is_current = _json_bool(value)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_job_detail_dependency(message: JobDetailDependency) -> str:
+    """The protobuf JSON of a `JobDetailDependency`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.job_display_name:
+        add('"jobDisplayName":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.conclusion:
+        add('"conclusion":' + encode_basestring(value))
+    if value := message.error_message:
+        add('"errorMessage":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.dispatched_at:
+        add('"dispatchedAt":' + encode_basestring(value))
+    if value := message.started_at:
+        add('"startedAt":' + encode_basestring(value))
+    if value := message.finished_at:
+        add('"finishedAt":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_job_detail_dependency(data: dict[str, Any], message: JobDetailDependency, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `JobDetailDependency` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("jobDisplayName", _JSON_ABSENT)
+    if "job_display_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_display_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_display_name = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("conclusion", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.conclusion = value
+    value = data.get("errorMessage", _JSON_ABSENT)
+    if "error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.error_message = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("dispatchedAt", _JSON_ABSENT)
+    if "dispatched_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["dispatched_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.dispatched_at = value
+    value = data.get("startedAt", _JSON_ABSENT)
+    if "started_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["started_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.started_at = value
+    value = data.get("finishedAt", _JSON_ABSENT)
+    if "finished_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["finished_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.finished_at = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_job_detail_matrix_value(message: JobDetailMatrixValue) -> str:
+    """The protobuf JSON of a `JobDetailMatrixValue`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.key:
+        add('"key":' + encode_basestring(value))
+    if value := message.value:
+        add('"value":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_job_detail_matrix_value(data: dict[str, Any], message: JobDetailMatrixValue, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `JobDetailMatrixValue` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("key", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.key = value
+    value = data.get("value", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.value = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_job_detail_runs_on(message: JobDetailRunsOn) -> str:
+    """The protobuf JSON of a `JobDetailRunsOn`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.labels:
+        add('"labels":' + "[" + ",".join(map(encode_basestring, value)) + "]")
+    if value := message.image:
+        add('"image":' + encode_basestring(value))
+    if value := message.cpus:
+        add('"cpus":' + str(value))
+    if value := message.memory_gb:
+        add('"memoryGb":' + str(value))
+    if value := message.size:
+        add('"size":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_job_detail_runs_on(data: dict[str, Any], message: JobDetailRunsOn, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `JobDetailRunsOn` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("labels", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.labels.extend([_json_string(item) for item in _json_list(value)])
+    value = data.get("image", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.image = value
+    value = data.get("cpus", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.cpus = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("memoryGb", _JSON_ABSENT)
+    if "memory_gb" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["memory_gb"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.memory_gb = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("size", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.size = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_job_detail_strategy(message: JobDetailStrategy) -> str:
+    """The protobuf JSON of a `JobDetailStrategy`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_index:
+        add('"jobIndex":' + str(value))
+    if value := message.job_total:
+        add('"jobTotal":' + str(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_job_detail_strategy(data: dict[str, Any], message: JobDetailStrategy, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `JobDetailStrategy` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobIndex", _JSON_ABSENT)
+    if "job_index" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_index"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_index = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("jobTotal", _JSON_ABSENT)
+    if "job_total" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_total"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_total = _json_integer(value, -2147483648, 2147483647)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_job_status(message: JobStatus) -> str:
+    """The protobuf JSON of a `JobStatus`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.attempts:
+        add('"attempts":' + "[" + ",".join([_json_encode_attempt_status(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_job_status(data: dict[str, Any], message: JobStatus, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `JobStatus` at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("attempts", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_attempt_status(_json_dict(item), message.attempts.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_artifacts_request(message: ListArtifactsRequest) -> str:
+    """The protobuf JSON of a `ListArtifactsRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if message.HasField("workflow_id"):
+        value = message.workflow_id
+        add('"workflowId":' + encode_basestring(value))
+    if message.HasField("job_id"):
+        value = message.job_id
+        add('"jobId":' + encode_basestring(value))
+    if message.HasField("attempt_id"):
+        value = message.attempt_id
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.page_size:
+        add('"pageSize":' + str(value))
+    if value := message.page_token:
+        add('"pageToken":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_artifacts_request(data: dict[str, Any], message: ListArtifactsRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListArtifactsRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("pageSize", _JSON_ABSENT)
+    if "page_size" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["page_size"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.page_size = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("pageToken", _JSON_ABSENT)
+    if "page_token" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["page_token"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.page_token = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_artifacts_response(message: ListArtifactsResponse) -> str:
+    """The protobuf JSON of a `ListArtifactsResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.artifacts:
+        add('"artifacts":' + "[" + ",".join([_json_encode_artifact(item) for item in value]) + "]")
+    if message.HasField("next_page_token"):
+        value = message.next_page_token
+        add('"nextPageToken":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_artifacts_response(data: dict[str, Any], message: ListArtifactsResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListArtifactsResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("artifacts", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_artifact(_json_dict(item), message.artifacts.add(), depth + 1)
+    value = data.get("nextPageToken", _JSON_ABSENT)
+    if "next_page_token" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["next_page_token"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.next_page_token = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_runs_request(message: ListRunsRequest) -> str:
+    """The protobuf JSON of a `ListRunsRequest`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.status:
+        add('"status":' + "[" + ",".join(map(encode_basestring, value)) + "]")
+    if value := message.page_size:
+        add('"pageSize":' + str(value))
+    if value := message.page_token:
+        add('"pageToken":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.pr:
+        add('"pr":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_runs_request(data: dict[str, Any], message: ListRunsRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListRunsRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.status.extend([_json_string(item) for item in _json_list(value)])
+    value = data.get("pageSize", _JSON_ABSENT)
+    if "page_size" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["page_size"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.page_size = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("pageToken", _JSON_ABSENT)
+    if "page_token" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["page_token"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.page_token = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("pr", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.pr = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_runs_response(message: ListRunsResponse) -> str:
+    """The protobuf JSON of a `ListRunsResponse`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.runs:
+        add('"runs":' + "[" + ",".join([_json_encode_list_runs_response_run(item) for item in value]) + "]")
+    if value := message.next_page_token:
+        add('"nextPageToken":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_runs_response(data: dict[str, Any], message: ListRunsResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListRunsResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runs", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_list_runs_response_run(_json_dict(item), message.runs.add(), depth + 1)
+    value = data.get("nextPageToken", _JSON_ABSENT)
+    if "next_page_token" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["next_page_token"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.next_page_token = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_runs_response_run(message: ListRunsResponseRun) -> str:
+    """The protobuf JSON of a `ListRunsResponseRun`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if value := message.ref:
+        add('"ref":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_runs_response_run(data: dict[str, Any], message: ListRunsResponseRun, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListRunsResponseRun` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("ref", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.ref = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_workflows_request(message: ListWorkflowsRequest) -> str:
+    """The protobuf JSON of a `ListWorkflowsRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.page_size:
+        add('"pageSize":' + str(value))
+    if value := message.name:
+        add('"name":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + "[" + ",".join(map(encode_basestring, value)) + "]")
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.pr:
+        add('"pr":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_workflows_request(data: dict[str, Any], message: ListWorkflowsRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListWorkflowsRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("pageSize", _JSON_ABSENT)
+    if "page_size" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["page_size"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.page_size = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("name", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.name = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.status.extend([_json_string(item) for item in _json_list(value)])
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("pr", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.pr = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_workflows_response(message: ListWorkflowsResponse) -> str:
+    """The protobuf JSON of a `ListWorkflowsResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflows:
+        items = [_json_encode_list_workflows_response_workflow(item) for item in value]
+        add('"workflows":' + "[" + ",".join(items) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_workflows_response(data: dict[str, Any], message: ListWorkflowsResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListWorkflowsResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflows", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_list_workflows_response_workflow(_json_dict(item), message.workflows.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_workflows_response_job_counts(message: ListWorkflowsResponseJobCounts) -> str:
+    """The protobuf JSON of a `ListWorkflowsResponseJobCounts`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.total:
+        add('"total":' + str(value))
+    if value := message.queued:
+        add('"queued":' + str(value))
+    if value := message.waiting:
+        add('"waiting":' + str(value))
+    if value := message.running:
+        add('"running":' + str(value))
+    if value := message.finished:
+        add('"finished":' + str(value))
+    if value := message.failed:
+        add('"failed":' + str(value))
+    if value := message.cancelled:
+        add('"cancelled":' + str(value))
+    if value := message.skipped:
+        add('"skipped":' + str(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_workflows_response_job_counts(
+    data: dict[str, Any],
+    message: ListWorkflowsResponseJobCounts,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a
+    `ListWorkflowsResponseJobCounts` at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("total", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.total = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("queued", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.queued = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("waiting", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.waiting = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("running", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.running = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("finished", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.finished = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("failed", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.failed = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("cancelled", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.cancelled = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("skipped", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.skipped = _json_integer(value, -2147483648, 2147483647)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_list_workflows_response_workflow(message: ListWorkflowsResponseWorkflow) -> str:
+    """The protobuf JSON of a `ListWorkflowsResponseWorkflow`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.name:
+        add('"name":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.trigger:
+        add('"trigger":' + encode_basestring(value))
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.sha:
+        add('"sha":' + encode_basestring(value))
+    if value := message.head_sha:
+        add('"headSha":' + encode_basestring(value))
+    if value := message.created_at:
+        add('"createdAt":' + encode_basestring(value))
+    if message.HasField("job_counts"):
+        value = message.job_counts
+        add('"jobCounts":' + _json_encode_list_workflows_response_job_counts(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_list_workflows_response_workflow(
+    data: dict[str, Any],
+    message: ListWorkflowsResponseWorkflow,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `ListWorkflowsResponseWorkflow`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("name", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.name = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("trigger", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.trigger = value
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("headSha", _JSON_ABSENT)
+    if "head_sha" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["head_sha"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.head_sha = value
+    value = data.get("createdAt", _JSON_ABSENT)
+    if "created_at" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["created_at"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.created_at = value
+    value = data.get("jobCounts", _JSON_ABSENT)
+    if "job_counts" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_counts"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_counts.SetInParent()
+            _json_decode_list_workflows_response_job_counts(_json_dict(value), message.job_counts, depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_log_line(message: LogLine) -> str:
+    """The protobuf JSON of a `LogLine`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.step_key:
+        add('"stepKey":' + encode_basestring(value))
+    if value := message.timestamp_ms:
+        add('"timestampMs":' + f'"{value}"')
+    if value := message.line_number:
+        add('"lineNumber":' + str(value))
+    if value := message.stream:
+        add('"stream":' + str(value))
+    if value := message.body:
+        add('"body":' + encode_basestring(value))
+    if value := message.step_id:
+        add('"stepId":' + encode_basestring(value))
+    if value := message.step_name:
+        add('"stepName":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_log_line(data: dict[str, Any], message: LogLine, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `LogLine` at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("stepKey", _JSON_ABSENT)
+    if "step_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["step_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.step_key = value
+    value = data.get("timestampMs", _JSON_ABSENT)
+    if "timestamp_ms" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["timestamp_ms"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.timestamp_ms = _json_integer(value, -9223372036854775808, 9223372036854775807)
+    value = data.get("lineNumber", _JSON_ABSENT)
+    if "line_number" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["line_number"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.line_number = _json_integer(value, 0, 4294967295)
+    value = data.get("stream", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.stream = _json_integer(value, 0, 4294967295)
+    value = data.get("body", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.body = value
+    value = data.get("stepId", _JSON_ABSENT)
+    if "step_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["step_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.step_id = value
+    value = data.get("stepName", _JSON_ABSENT)
+    if "step_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["step_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.step_name = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_relevant_error_line(message: RelevantErrorLine) -> str:
+    """The protobuf JSON of a `RelevantErrorLine`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.step_id:
+        add('"stepId":' + encode_basestring(value))
+    if value := message.line_number:
+        add('"lineNumber":' + str(value))
+    if value := message.content:
+        add('"content":' + encode_basestring(value))
+    if value := message.content_truncated:
+        add('"contentTruncated":' + ("true" if value else "false"))
+    if value := message.content_original_length:
+        add('"contentOriginalLength":' + str(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_relevant_error_line(data: dict[str, Any], message: RelevantErrorLine, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RelevantErrorLine` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("stepId", _JSON_ABSENT)
+    if "step_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["step_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.step_id = value
+    value = data.get("lineNumber", _JSON_ABSENT)
+    if "line_number" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["line_number"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.line_number = _json_integer(value, 0, 4294967295)
+    value = data.get("content", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.content = value
+    value = data.get("contentTruncated", _JSON_ABSENT)
+    if "content_truncated" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["content_truncated"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.content_truncated = _json_bool(value)
+    value = data.get("contentOriginalLength", _JSON_ABSENT)
+    if "content_original_length" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["content_original_length"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.content_original_length = _json_integer(value, 0, 4294967295)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_representative_attempt(message: RepresentativeAttempt) -> str:
+    """The protobuf JSON of a `RepresentativeAttempt`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.workflow_name:
+        add('"workflowName":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.job_key:
+        add('"jobKey":' + encode_basestring(value))
+    if value := message.job_display_name:
+        add('"jobDisplayName":' + encode_basestring(value))
+    if value := message.job_status:
+        add('"jobStatus":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    if value := message.job_conclusion:
+        add('"jobConclusion":' + (_JSON_FAILURE_DIAGNOSIS_CONCLUSION_NAMES.get(value) or str(value)))
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.attempt_status:
+        add('"attemptStatus":' + (_JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NAMES.get(value) or str(value)))
+    if value := message.attempt_conclusion:
+        add('"attemptConclusion":' + (_JSON_FAILURE_DIAGNOSIS_CONCLUSION_NAMES.get(value) or str(value)))
+    if value := message.error_message:
+        add('"errorMessage":' + encode_basestring(value))
+    if value := message.error_message_truncated:
+        add('"errorMessageTruncated":' + ("true" if value else "false"))
+    if value := message.error_message_original_length:
+        add('"errorMessageOriginalLength":' + str(value))
+    if value := message.diagnosis:
+        add('"diagnosis":' + encode_basestring(value))
+    if value := message.possible_fix:
+        add('"possibleFix":' + encode_basestring(value))
+    if value := message.relevant_lines:
+        add('"relevantLines":' + "[" + ",".join([_json_encode_relevant_error_line(item) for item in value]) + "]")
+    if value := message.next_commands:
+        add('"nextCommands":' + "[" + ",".join([_json_encode_drill_down_command(item) for item in value]) + "]")
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_representative_attempt(data: dict[str, Any], message: RepresentativeAttempt, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RepresentativeAttempt` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("workflowName", _JSON_ABSENT)
+    if "workflow_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_name = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("jobKey", _JSON_ABSENT)
+    if "job_key" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_key"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_key = value
+    value = data.get("jobDisplayName", _JSON_ABSENT)
+    if "job_display_name" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_display_name"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_display_name = value
+    value = data.get("jobStatus", _JSON_ABSENT)
+    if "job_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    value = data.get("jobConclusion", _JSON_ABSENT)
+    if "job_conclusion" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_conclusion"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_conclusion = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_CONCLUSION_NUMBERS)
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("attemptStatus", _JSON_ABSENT)
+    if "attempt_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt_status = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_RESOURCE_STATUS_NUMBERS)
+    value = data.get("attemptConclusion", _JSON_ABSENT)
+    if "attempt_conclusion" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_conclusion"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt_conclusion = _json_enum(value, _JSON_FAILURE_DIAGNOSIS_CONCLUSION_NUMBERS)
+    value = data.get("errorMessage", _JSON_ABSENT)
+    if "error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.error_message = value
+    value = data.get("errorMessageTruncated", _JSON_ABSENT)
+    if "error_message_truncated" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message_truncated"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.error_message_truncated = _json_bool(value)
+    value = data.get("errorMessageOriginalLength", _JSON_ABSENT)
+    if "error_message_original_length" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message_original_length"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.error_message_original_length = _json_integer(value, 0, 4294967295)
+    value = data.get("diagnosis", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.diagnosis = value
+    value = data.get("possibleFix", _JSON_ABSENT)
+    if "possible_fix" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["possible_fix"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.possible_fix = value
+    value = data.get("relevantLines", _JSON_ABSENT)
+    if "relevant_lines" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["relevant_lines"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_relevant_error_line(_json_dict(item), message.relevant_lines.add(), depth + 1)
+    value = data.get("nextCommands", _JSON_ABSENT)
+    if "next_commands" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["next_commands"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_drill_down_command(_json_dict(item), message.next_commands.add(), depth + 1)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_rerun_workflow_request(message: RerunWorkflowRequest) -> str:
+    """The protobuf JSON of a `RerunWorkflowRequest`, as `json.dumps(MessageToDict(message))` writes
+    it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_rerun_workflow_request(data: dict[str, Any], message: RerunWorkflowRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RerunWorkflowRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_rerun_workflow_response(message: RerunWorkflowResponse) -> str:
+    """The protobuf JSON of a `RerunWorkflowResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.job_count:
+        add('"jobCount":' + str(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_rerun_workflow_response(data: dict[str, Any], message: RerunWorkflowResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RerunWorkflowResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("jobCount", _JSON_ABSENT)
+    if "job_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_count = _json_integer(value, -2147483648, 2147483647)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_retry_failed_jobs_request(message: RetryFailedJobsRequest) -> str:
+    """The protobuf JSON of a `RetryFailedJobsRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_retry_failed_jobs_request(data: dict[str, Any], message: RetryFailedJobsRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RetryFailedJobsRequest` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_retry_failed_jobs_response(message: RetryFailedJobsResponse) -> str:
+    """The protobuf JSON of a `RetryFailedJobsResponse`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.job_ids:
+        add('"jobIds":' + "[" + ",".join(map(encode_basestring, value)) + "]")
+    if value := message.job_count:
+        add('"jobCount":' + str(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_retry_failed_jobs_response(data: dict[str, Any], message: RetryFailedJobsResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RetryFailedJobsResponse` at
+    nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("jobIds", _JSON_ABSENT)
+    if "job_ids" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_ids"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_ids.extend([_json_string(item) for item in _json_list(value)])
+    value = data.get("jobCount", _JSON_ABSENT)
+    if "job_count" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_count"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.job_count = _json_integer(value, -2147483648, 2147483647)
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_retry_job_request(message: RetryJobRequest) -> str:
+    """The protobuf JSON of a `RetryJobRequest`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_retry_job_request(data: dict[str, Any], message: RetryJobRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RetryJobRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_retry_job_response(message: RetryJobResponse) -> str:
+    """The protobuf JSON of a `RetryJobResponse`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.attempt:
+        add('"attempt":' + str(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_retry_job_response(data: dict[str, Any], message: RetryJobResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RetryJobResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("attempt", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.attempt = _json_integer(value, -2147483648, 2147483647)
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_run_request(message: RunRequest) -> str:
+    """The protobuf JSON of a `RunRequest`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.repo:
+        add('"repo":' + encode_basestring(value))
+    if message.HasField("sha"):
+        value = message.sha
+        add('"sha":' + encode_basestring(value))
+    if message.HasField("workflow"):
+        value = message.workflow
+        add('"workflow":' + encode_basestring(value))
+    if value := message.workflow_content:
+        add('"workflowContent":' + "[" + ",".join(map(encode_basestring, value)) + "]")
+    if message.HasField("job"):
+        value = message.job
+        add('"job":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_run_request(data: dict[str, Any], message: RunRequest, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RunRequest` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("repo", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.repo = value
+    value = data.get("sha", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.sha = value
+    value = data.get("workflow", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow = value
+    value = data.get("workflowContent", _JSON_ABSENT)
+    if "workflow_content" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_content"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.workflow_content.extend([_json_string(item) for item in _json_list(value)])
+    value = data.get("job", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_run_response(message: RunResponse) -> str:
+    """The protobuf JSON of a `RunResponse`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.run_id:
+        add('"runId":' + encode_basestring(value))
+    if value := message.org_id:
+        add('"orgId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_run_response(data: dict[str, Any], message: RunResponse, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `RunResponse` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("runId", _JSON_ABSENT)
+    if "run_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["run_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.run_id = value
+    value = data.get("orgId", _JSON_ABSENT)
+    if "org_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["org_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.org_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_stream_job_attempt_logs_request(message: StreamJobAttemptLogsRequest) -> str:
+    """The protobuf JSON of a `StreamJobAttemptLogsRequest`, as `json.dumps(MessageToDict(message))`
+    writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.attempt_id:
+        add('"attemptId":' + encode_basestring(value))
+    if value := message.cursor:
+        add('"cursor":' + encode_basestring(value))
+    if value := message.job_id:
+        add('"jobId":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_stream_job_attempt_logs_request(
+    data: dict[str, Any],
+    message: StreamJobAttemptLogsRequest,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `StreamJobAttemptLogsRequest`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("attemptId", _JSON_ABSENT)
+    if "attempt_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_id = value
+    value = data.get("cursor", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.cursor = value
+    value = data.get("jobId", _JSON_ABSENT)
+    if "job_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["job_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.job_id = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_stream_job_attempt_logs_response(message: StreamJobAttemptLogsResponse) -> str:
+    """The protobuf JSON of a `StreamJobAttemptLogsResponse`, as
+    `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if message.HasField("line"):
+        value = message.line
+        add('"line":' + _json_encode_log_line(value))
+    if value := message.next_cursor:
+        add('"nextCursor":' + encode_basestring(value))
+    if value := message.attempt_status:
+        add('"attemptStatus":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_stream_job_attempt_logs_response(
+    data: dict[str, Any],
+    message: StreamJobAttemptLogsResponse,
+    depth: int,
+) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `StreamJobAttemptLogsResponse`
+    at nesting `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("line", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            message.line.SetInParent()
+            _json_decode_log_line(_json_dict(value), message.line, depth + 1)
+    value = data.get("nextCursor", _JSON_ABSENT)
+    if "next_cursor" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["next_cursor"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.next_cursor = value
+    value = data.get("attemptStatus", _JSON_ABSENT)
+    if "attempt_status" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["attempt_status"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.attempt_status = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+def _json_encode_workflow_status(message: WorkflowStatus) -> str:
+    """The protobuf JSON of a `WorkflowStatus`, as `json.dumps(MessageToDict(message))` writes it.
+
+    Compact, not ASCII-escaped; keys are the fields' JSON names, in field-number order; only fields
+    that are set appear.
+    """
+    parts: list[str] = []
+    add = parts.append
+    value: Any
+    if value := message.workflow_id:
+        add('"workflowId":' + encode_basestring(value))
+    if value := message.status:
+        add('"status":' + encode_basestring(value))
+    if value := message.workflow_path:
+        add('"workflowPath":' + encode_basestring(value))
+    if value := message.jobs:
+        add('"jobs":' + "[" + ",".join([_json_encode_job_status(item) for item in value]) + "]")
+    if value := message.name:
+        add('"name":' + encode_basestring(value))
+    if value := message.error_message:
+        add('"errorMessage":' + encode_basestring(value))
+    return "{" + ",".join(parts) + "}"
+
+
+def _json_decode_workflow_status(data: dict[str, Any], message: WorkflowStatus, depth: int) -> None:
+    """Read the parsed protobuf JSON object `data` into `message`, a `WorkflowStatus` at nesting
+    `depth`.
+
+    Raises _JSONFallback on anything but what json_format reads the same way (then json_format
+    parses the body and raises its own `ParseError`, or accepts it).
+    """
+    if depth > _JSON_MAX_DEPTH:
+        raise _JSONFallback
+    known = 0
+    value = data.get("workflowId", _JSON_ABSENT)
+    if "workflow_id" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_id"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_id = value
+    value = data.get("status", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.status = value
+    value = data.get("workflowPath", _JSON_ABSENT)
+    if "workflow_path" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["workflow_path"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.workflow_path = value
+    value = data.get("jobs", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            for item in _json_list(value):
+                _json_decode_job_status(_json_dict(item), message.jobs.add(), depth + 1)
+    value = data.get("name", _JSON_ABSENT)
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.name = value
+    value = data.get("errorMessage", _JSON_ABSENT)
+    if "error_message" in data:
+        if value is not _JSON_ABSENT:
+            raise _JSONFallback
+        value = data["error_message"]
+    if value is not _JSON_ABSENT:
+        known += 1
+        if value is not None:
+            if type(value) is not str or not value.isascii():
+                value = _json_string(value)
+            message.error_message = value
+    if known != len(data):
+        _json_unknown(data)
+
+
+_JSON_CODECS.update(
+    {
+        Artifact: (_json_encode_artifact, _json_decode_artifact),
+        AttemptStatus: (_json_encode_attempt_status, _json_decode_attempt_status),
+        CIMetricSample: (_json_encode_ci_metric_sample, _json_decode_ci_metric_sample),
+        CIMetricsAttemptContext: (_json_encode_ci_metrics_attempt_context, _json_decode_ci_metrics_attempt_context),
+        CIMetricsAttemptMetrics: (_json_encode_ci_metrics_attempt_metrics, _json_decode_ci_metrics_attempt_metrics),
+        CIMetricsAttemptSummary: (_json_encode_ci_metrics_attempt_summary, _json_decode_ci_metrics_attempt_summary),
+        CIMetricsAvailability: (_json_encode_ci_metrics_availability, _json_decode_ci_metrics_availability),
+        CIMetricsCapMetadata: (_json_encode_ci_metrics_cap_metadata, _json_decode_ci_metrics_cap_metadata),
+        CIMetricsJobContext: (_json_encode_ci_metrics_job_context, _json_decode_ci_metrics_job_context),
+        CIMetricsJobMetrics: (_json_encode_ci_metrics_job_metrics, _json_decode_ci_metrics_job_metrics),
+        CIMetricsRunContext: (_json_encode_ci_metrics_run_context, _json_decode_ci_metrics_run_context),
+        CIMetricsStats: (_json_encode_ci_metrics_stats, _json_decode_ci_metrics_stats),
+        CIMetricsWorkflowContext: (_json_encode_ci_metrics_workflow_context, _json_decode_ci_metrics_workflow_context),
+        CIMetricsWorkflowMetrics: (_json_encode_ci_metrics_workflow_metrics, _json_decode_ci_metrics_workflow_metrics),
+        CancelJobRequest: (_json_encode_cancel_job_request, _json_decode_cancel_job_request),
+        CancelJobResponse: (_json_encode_cancel_job_response, _json_decode_cancel_job_response),
+        CancelRunRequest: (_json_encode_cancel_run_request, _json_decode_cancel_run_request),
+        CancelRunResponse: (_json_encode_cancel_run_response, _json_decode_cancel_run_response),
+        CancelWorkflowRequest: (_json_encode_cancel_workflow_request, _json_decode_cancel_workflow_request),
+        CancelWorkflowResponse: (_json_encode_cancel_workflow_response, _json_decode_cancel_workflow_response),
+        DispatchWorkflowRequest: (_json_encode_dispatch_workflow_request, _json_decode_dispatch_workflow_request),
+        DispatchWorkflowResponse: (_json_encode_dispatch_workflow_response, _json_decode_dispatch_workflow_response),
+        DrillDownCommand: (_json_encode_drill_down_command, _json_decode_drill_down_command),
+        ExportJobAttemptLogsRequest: (
+            _json_encode_export_job_attempt_logs_request,
+            _json_decode_export_job_attempt_logs_request,
+        ),
+        ExportJobAttemptLogsResponse: (
+            _json_encode_export_job_attempt_logs_response,
+            _json_decode_export_job_attempt_logs_response,
+        ),
+        FailureDiagnosisBounds: (_json_encode_failure_diagnosis_bounds, _json_decode_failure_diagnosis_bounds),
+        FailureDiagnosisBreakdownRow: (
+            _json_encode_failure_diagnosis_breakdown_row,
+            _json_decode_failure_diagnosis_breakdown_row,
+        ),
+        FailureDiagnosisCommandCapabilities: (
+            _json_encode_failure_diagnosis_command_capabilities,
+            _json_decode_failure_diagnosis_command_capabilities,
+        ),
+        FailureDiagnosisContext: (_json_encode_failure_diagnosis_context, _json_decode_failure_diagnosis_context),
+        FailureDiagnosisTarget: (_json_encode_failure_diagnosis_target, _json_decode_failure_diagnosis_target),
+        FailureGroup: (_json_encode_failure_group, _json_decode_failure_group),
+        GetArtifactDownloadURLRequest: (
+            _json_encode_get_artifact_download_url_request,
+            _json_decode_get_artifact_download_url_request,
+        ),
+        GetArtifactDownloadURLResponse: (
+            _json_encode_get_artifact_download_url_response,
+            _json_decode_get_artifact_download_url_response,
+        ),
+        GetAttemptRequest: (_json_encode_get_attempt_request, _json_decode_get_attempt_request),
+        GetAttemptResponse: (_json_encode_get_attempt_response, _json_decode_get_attempt_response),
+        GetFailureDiagnosisRequest: (
+            _json_encode_get_failure_diagnosis_request,
+            _json_decode_get_failure_diagnosis_request,
+        ),
+        GetFailureDiagnosisResponse: (
+            _json_encode_get_failure_diagnosis_response,
+            _json_decode_get_failure_diagnosis_response,
+        ),
+        GetJobAttemptLogsRequest: (
+            _json_encode_get_job_attempt_logs_request,
+            _json_decode_get_job_attempt_logs_request,
+        ),
+        GetJobAttemptLogsResponse: (
+            _json_encode_get_job_attempt_logs_response,
+            _json_decode_get_job_attempt_logs_response,
+        ),
+        GetJobAttemptMetricsRequest: (
+            _json_encode_get_job_attempt_metrics_request,
+            _json_decode_get_job_attempt_metrics_request,
+        ),
+        GetJobAttemptMetricsResponse: (
+            _json_encode_get_job_attempt_metrics_response,
+            _json_decode_get_job_attempt_metrics_response,
+        ),
+        GetJobMetricsRequest: (_json_encode_get_job_metrics_request, _json_decode_get_job_metrics_request),
+        GetJobMetricsResponse: (_json_encode_get_job_metrics_response, _json_decode_get_job_metrics_response),
+        GetJobRequest: (_json_encode_get_job_request, _json_decode_get_job_request),
+        GetJobResponse: (_json_encode_get_job_response, _json_decode_get_job_response),
+        GetJobSummaryRequest: (_json_encode_get_job_summary_request, _json_decode_get_job_summary_request),
+        GetJobSummaryResponse: (_json_encode_get_job_summary_response, _json_decode_get_job_summary_response),
+        GetRunMetricsRequest: (_json_encode_get_run_metrics_request, _json_decode_get_run_metrics_request),
+        GetRunMetricsResponse: (_json_encode_get_run_metrics_response, _json_decode_get_run_metrics_response),
+        GetRunRequest: (_json_encode_get_run_request, _json_decode_get_run_request),
+        GetRunResponse: (_json_encode_get_run_response, _json_decode_get_run_response),
+        GetRunStatusRequest: (_json_encode_get_run_status_request, _json_decode_get_run_status_request),
+        GetRunStatusResponse: (_json_encode_get_run_status_response, _json_decode_get_run_status_response),
+        GetWorkflowExecution: (_json_encode_get_workflow_execution, _json_decode_get_workflow_execution),
+        GetWorkflowJob: (_json_encode_get_workflow_job, _json_decode_get_workflow_job),
+        GetWorkflowJobAttempt: (_json_encode_get_workflow_job_attempt, _json_decode_get_workflow_job_attempt),
+        GetWorkflowRequest: (_json_encode_get_workflow_request, _json_decode_get_workflow_request),
+        GetWorkflowResponse: (_json_encode_get_workflow_response, _json_decode_get_workflow_response),
+        JobAttemptLogExportMetadata: (
+            _json_encode_job_attempt_log_export_metadata,
+            _json_decode_job_attempt_log_export_metadata,
+        ),
+        JobDetailAttempt: (_json_encode_job_detail_attempt, _json_decode_job_detail_attempt),
+        JobDetailDependency: (_json_encode_job_detail_dependency, _json_decode_job_detail_dependency),
+        JobDetailMatrixValue: (_json_encode_job_detail_matrix_value, _json_decode_job_detail_matrix_value),
+        JobDetailRunsOn: (_json_encode_job_detail_runs_on, _json_decode_job_detail_runs_on),
+        JobDetailStrategy: (_json_encode_job_detail_strategy, _json_decode_job_detail_strategy),
+        JobStatus: (_json_encode_job_status, _json_decode_job_status),
+        ListArtifactsRequest: (_json_encode_list_artifacts_request, _json_decode_list_artifacts_request),
+        ListArtifactsResponse: (_json_encode_list_artifacts_response, _json_decode_list_artifacts_response),
+        ListRunsRequest: (_json_encode_list_runs_request, _json_decode_list_runs_request),
+        ListRunsResponse: (_json_encode_list_runs_response, _json_decode_list_runs_response),
+        ListRunsResponseRun: (_json_encode_list_runs_response_run, _json_decode_list_runs_response_run),
+        ListWorkflowsRequest: (_json_encode_list_workflows_request, _json_decode_list_workflows_request),
+        ListWorkflowsResponse: (_json_encode_list_workflows_response, _json_decode_list_workflows_response),
+        ListWorkflowsResponseJobCounts: (
+            _json_encode_list_workflows_response_job_counts,
+            _json_decode_list_workflows_response_job_counts,
+        ),
+        ListWorkflowsResponseWorkflow: (
+            _json_encode_list_workflows_response_workflow,
+            _json_decode_list_workflows_response_workflow,
+        ),
+        LogLine: (_json_encode_log_line, _json_decode_log_line),
+        RelevantErrorLine: (_json_encode_relevant_error_line, _json_decode_relevant_error_line),
+        RepresentativeAttempt: (_json_encode_representative_attempt, _json_decode_representative_attempt),
+        RerunWorkflowRequest: (_json_encode_rerun_workflow_request, _json_decode_rerun_workflow_request),
+        RerunWorkflowResponse: (_json_encode_rerun_workflow_response, _json_decode_rerun_workflow_response),
+        RetryFailedJobsRequest: (_json_encode_retry_failed_jobs_request, _json_decode_retry_failed_jobs_request),
+        RetryFailedJobsResponse: (_json_encode_retry_failed_jobs_response, _json_decode_retry_failed_jobs_response),
+        RetryJobRequest: (_json_encode_retry_job_request, _json_decode_retry_job_request),
+        RetryJobResponse: (_json_encode_retry_job_response, _json_decode_retry_job_response),
+        RunRequest: (_json_encode_run_request, _json_decode_run_request),
+        RunResponse: (_json_encode_run_response, _json_decode_run_response),
+        StreamJobAttemptLogsRequest: (
+            _json_encode_stream_job_attempt_logs_request,
+            _json_decode_stream_job_attempt_logs_request,
+        ),
+        StreamJobAttemptLogsResponse: (
+            _json_encode_stream_job_attempt_logs_response,
+            _json_decode_stream_job_attempt_logs_response,
+        ),
+        WorkflowStatus: (_json_encode_workflow_status, _json_decode_workflow_status),
+    }
+)
+
+
 _M = TypeVar("_M", bound=Message)
 
 
@@ -5260,6 +13704,7 @@ class _JSONCodec:
 
     Unlike connectrpc.compat's JSON codec, it writes compact JSON rather than indented JSON, and
     it rejects a body that is not a JSON object (which json_format would read as an empty message).
+    Messages with generated functions (`json_runtime.py`) are written and read by those.
     Unknown fields are ignored, so either side may be newer than the other.
     """
 
@@ -5269,7 +13714,7 @@ class _JSONCodec:
 
     def encode(self, message: Message) -> bytes:
         """Serialize `message` as compact protobuf JSON."""
-        return dumps(MessageToDict(message), separators=(",", ":"), ensure_ascii=False).encode()
+        return _json_text(message).encode()
 
     def decode(self, data: bytes | bytearray, message_class: type[_M]) -> _M:
         """Parse protobuf JSON into a new `message_class`."""
@@ -5277,9 +13722,7 @@ class _JSONCodec:
         if not text.lstrip().startswith("{"):
             msg = f"a {message_class.DESCRIPTOR.full_name} must be a JSON object"
             raise ParseError(msg)
-        message = message_class()
-        Parse(text, message, ignore_unknown_fields=True)
-        return message
+        return _json_parse(text, message_class)
 
 
 def _codec(encoding: str) -> Codec:
@@ -6073,3 +14516,153 @@ def _guarded_messages_sync(
         close = getattr(stream, "close", None)
         if close is not None:
             close()
+
+
+class _JSONFallback(Exception):  # noqa: N818 (a signal, not an error)
+    """The specialised decoder met something only json_format may judge: parse the whole body with it."""
+
+
+_JSON_MAX_DEPTH = 100
+
+
+_JSON_SURROGATE = re_compile("[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
+
+
+_JSON_EXTENSION = re_compile(r"\[[a-zA-Z0-9\._]*\]$")
+
+
+_JSON_ABSENT: Any = object()
+
+
+_JSON_DECIMAL = re_compile(r"-?[0-9]+")
+
+
+def _json_text(message: Message) -> str:
+    """The compact protobuf JSON of `message`, exactly as `json.dumps(MessageToDict(message))` writes it."""
+    functions = _JSON_CODECS.get(type(message))
+    return _json_out_message(message) if functions is None else functions[0](message)
+
+
+def _json_parse(text: str, message_class: type[_JSON_MESSAGE]) -> _JSON_MESSAGE:
+    """Parse the protobuf JSON `text` (a JSON object) into a new `message_class`.
+
+    The generated decoder takes what json_format takes with the same result; whatever it does not
+    handle itself (a wrong type, a number out of range, an unknown enum name, a duplicate key, ...)
+    is parsed again by `json_format.Parse`, so acceptance and errors (`ParseError` naming the
+    field) are json_format's own.
+    """
+    functions = _JSON_CODECS.get(message_class)
+    if functions is not None:
+        try:
+            message = message_class()
+            functions[1](loads(text, object_pairs_hook=_json_pairs), message, 1)
+        except Exception:  # noqa: BLE001, S110 (json_format below parses it again and says what is wrong)
+            pass
+        else:
+            return message
+    message = message_class()
+    Parse(text, message, ignore_unknown_fields=True)
+    return message
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; json_format refuses one that repeats a key."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _JSONFallback
+    return found
+
+
+def _json_unknown(data: dict[str, Any]) -> None:
+    """Check the keys of an object that are not fields of its message: json_format ignores them, but for extensions."""
+    if any(_JSON_EXTENSION.match(key) for key in data):
+        raise _JSONFallback
+
+
+def _json_string(value: Any) -> str:
+    """A JSON string for a `string` field."""
+    if type(value) is str and (value.isascii() or not _JSON_SURROGATE.search(value)):
+        return value
+    raise _JSONFallback
+
+
+def _json_bool(value: Any) -> bool:
+    """A JSON `true` or `false` for a `bool` field."""
+    if type(value) is bool:
+        return value
+    raise _JSONFallback
+
+
+def _json_integer(value: Any, low: int, high: int) -> int:
+    """A JSON integer, or a string of decimal digits, within [low, high]."""
+    if type(value) is int:
+        number = value
+    elif type(value) is str and _JSON_DECIMAL.fullmatch(value):
+        number = int(value)
+    else:
+        raise _JSONFallback
+    if low <= number <= high:
+        return number
+    raise _JSONFallback
+
+
+def _json_double(value: Any) -> float:
+    """A finite JSON number, or "NaN", "Infinity" or "-Infinity", for a `double` field."""
+    if type(value) is float and isfinite(value):
+        return value
+    if type(value) is int and -(2**53) <= value <= 2**53:
+        return float(value)
+    if value == "NaN" or value == "Infinity" or value == "-Infinity":
+        return float(value)
+    raise _JSONFallback
+
+
+def _json_bytes(value: Any) -> bytes:
+    """Base64 (standard or URL-safe alphabet, padding optional) for a `bytes` field, as json_format reads it."""
+    if type(value) is not str:
+        raise _JSONFallback
+    encoded = value.encode("utf-8")
+    return urlsafe_b64decode(encoded + b"=" * (4 - len(encoded) % 4))
+
+
+def _json_enum(value: Any, numbers: Mapping[str, int]) -> Any:
+    """An enum value by name, or any number (proto3 enums are open) -> its number (Any: the field's enum type)."""
+    if type(value) is int and -(2**31) <= value < 2**31:
+        return value
+    number = numbers.get(value) if type(value) is str else None
+    if number is None:
+        raise _JSONFallback
+    return number
+
+
+def _json_list(value: Any) -> list[Any]:
+    """A JSON array for a repeated field."""
+    if type(value) is list:
+        return value
+    raise _JSONFallback
+
+
+def _json_dict(value: Any) -> dict[str, Any]:
+    """A JSON object for a message or map field."""
+    if type(value) is dict:
+        return value
+    raise _JSONFallback
+
+
+def _json_out_double(value: float) -> str:
+    """The JSON text of a `double`: a number, or "NaN", "Infinity", "-Infinity" (strings)."""
+    if isfinite(value):
+        return repr(value)
+    if value != value:
+        return '"NaN"'
+    return '"Infinity"' if value > 0 else '"-Infinity"'
+
+
+def _json_out_bytes(value: bytes) -> str:
+    """The JSON text of a `bytes` value: a string of standard base64, padded."""
+    return '"' + b64encode(value).decode("ascii") + '"'
+
+
+def _json_out_message(message: Message) -> str:
+    """The JSON text of a message without generated functions (well-known types), written by json_format."""
+    return dumps(MessageToDict(message), separators=(",", ":"), ensure_ascii=False)
