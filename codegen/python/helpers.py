@@ -60,6 +60,7 @@ from google.protobuf.message import Message
 from pyqwest import Client, SyncClient
 from pyqwest.testing import ASGITransport, WSGITransport
 
+# The JSON codec below calls the runtime of the generated JSON functions (type checking only).
 from .json_runtime import _json_parse, _json_text
 
 # The server wrappers below call the handler runners of `server_calls.py` (type checking only).

@@ -36,6 +36,9 @@ __all__ = [
     "json_views",
 ]
 
+_NULL_VALUE = "google.protobuf.NullValue"
+"""The well-known enum that protobuf JSON writes as `null` (and reads from `null`, which no other field does)."""
+
 _INT_RANGES: dict[Scalar, tuple[int, int]] = {
     Scalar.INT32: (-(2**31), 2**31 - 1),
     Scalar.SINT32: (-(2**31), 2**31 - 1),
@@ -67,7 +70,8 @@ class JsonFieldView:
     shape: str
     """`single`, `repeated` or `map`."""
     kind: str
-    """`value` (scalars and enums), `message` (a generated function) or `wkt` (json_format)."""
+    """`value` (scalars and enums), `message` (a generated function), `wkt` (json_format) or `null`
+    (`google.protobuf.NullValue`: written as `null`; the decoder leaves any of it to json_format)."""
     presence: str
     """How the encoder tells the field is set: `has` (HasField), `truthy` or `float` (a non-zero number, -0.0 too)."""
     encode: str
@@ -149,7 +153,7 @@ def json_messages(messages: dict[str, Message], enums: dict[str, Enum], roots: I
 
 def _enum_known(field: Field, enums: dict[str, Enum]) -> bool:
     value = field.type.value if isinstance(field.type, MapType) else field.type
-    return not isinstance(value, EnumRef) or value.full_name in enums
+    return not isinstance(value, EnumRef) or value.full_name in enums or value.full_name == _NULL_VALUE
 
 
 def json_enums(messages: dict[str, Message], enums: dict[str, Enum], names: Iterable[str]) -> list[str]:
@@ -198,6 +202,8 @@ def _field(
         encode, decode = names[("json_encode", value.full_name)], names[("json_decode", value.full_name)]
     elif isinstance(value, MessageRef):
         kind, encode, decode = "wkt", "_json_out_message", "_json_wkt"
+    elif isinstance(value, EnumRef) and value.full_name == _NULL_VALUE:
+        kind, encode, decode = "null", '"null"', ""
     elif isinstance(value, EnumRef):
         enum = enum_views[value.full_name]
         encode, decode = f"({enum.names}.get({{0}}) or str({{0}}))", f"_json_enum({{0}}, {enum.numbers})"

@@ -23,7 +23,7 @@ from typing import Any
 from google.protobuf import json_format
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from google.protobuf.message import Message
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 __all__ = ["check_edges", "check_message", "codec_messages"]
@@ -302,6 +302,22 @@ def _outcome(parse: Any) -> tuple[str, Any]:
     return "ok", message.SerializeToString(deterministic=True)
 
 
+def _sets_null_value(message: Message) -> bool:
+    """Whether `message` or one below it sets a `google.protobuf.NullValue` field."""
+    for field, value in message.ListFields():
+        if field.enum_type is not None and field.enum_type.full_name == "google.protobuf.NullValue":
+            return True
+        if field.message_type is None or field.message_type.full_name.startswith("google.protobuf."):
+            continue
+        if _is_map(field):
+            values = value.values() if field.message_type.fields_by_name["value"].message_type else []
+        else:
+            values = value if field.is_repeated else [value]
+        if any(isinstance(item, Message) and _sets_null_value(item) for item in values):
+            return True
+    return False
+
+
 def _old_codec(message: Message) -> bytes:
     return json.dumps(json_format.MessageToDict(message), separators=(",", ":"), ensure_ascii=False).encode()
 
@@ -338,6 +354,7 @@ def check_message(module: ModuleType, message_class: type[Message], examples: in
     @options
     @given(_messages(message_class), st.booleans())
     def decodes_canonical_json_itself(message: Message, proto_names: bool) -> None:
+        assume(not _sets_null_value(message))  # the generated decoders leave NullValue fields to json_format
         text = json.dumps(json_format.MessageToDict(message, preserving_proto_field_name=proto_names))
         decoded = message_class()
         decoder(json.loads(text), decoded, 1)  # raises _JSONFallback if it would hand it to json_format
