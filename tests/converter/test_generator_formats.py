@@ -79,7 +79,13 @@ def _constrained(schema: dict[str, Any], key: str = "x") -> Field:
         ({"type": "string", "const": "v1"}, Constraints(allowed=("v1",))),
         ({"type": "string", "not": {"enum": ["admin", "root"]}}, Constraints(disallowed=("admin", "root"))),
         (
-            {"type": "array", "items": {"type": "string", "maxLength": 3}, "minItems": 1, "maxItems": 5, "uniqueItems": True},
+            {
+                "type": "array",
+                "items": {"type": "string", "maxLength": 3},
+                "minItems": 1,
+                "maxItems": 5,
+                "uniqueItems": True,
+            },
             Constraints(min_items=1, max_items=5, unique_items=True, items=Constraints(max_length=3)),
         ),
         ({"type": "string"}, Constraints()),
@@ -138,8 +144,16 @@ def test_a_proto_oneof_next_to_a_validation_rule_keeps_both() -> None:
                     {"oneOf": [{"required": ["email"]}, {"required": ["phone"]}]},
                     {
                         "oneOf": [
-                            {"type": "object", "properties": {"card": {"type": "string", "title": "card"}}, "required": ["card"]},
-                            {"type": "object", "properties": {"iban": {"type": "string", "title": "iban"}}, "required": ["iban"]},
+                            {
+                                "type": "object",
+                                "properties": {"card": {"type": "string", "title": "card"}},
+                                "required": ["card"],
+                            },
+                            {
+                                "type": "object",
+                                "properties": {"iban": {"type": "string", "title": "iban"}},
+                                "required": ["iban"],
+                            },
                         ]
                     },
                 ],
