@@ -16,6 +16,7 @@ from .naming import proto_file_path
 __all__ = [
     "Api",
     "ApiDraft",
+    "Constraints",
     "DraftEnum",
     "DraftField",
     "DraftMessage",
@@ -31,9 +32,11 @@ __all__ = [
     "MapType",
     "Message",
     "MessageRef",
+    "MessageRule",
     "Method",
     "Oneof",
     "ProtoPackage",
+    "RuleKind",
     "Scalar",
     "Service",
     "StreamKind",
@@ -105,6 +108,67 @@ class FieldLabel(enum.Enum):
     REPEATED = "repeated"
 
 
+ConstraintValue = str | int | float | bool
+"""A JSON value a constraint compares with (an allowed value, a bound)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    """What a value must satisfy beyond its type: the JSON Schema keywords the document puts on a property.
+
+    protoc-gen-connect-openapi writes protovalidate rules this way (`string.min_len` -> `minLength`,
+    `string.in` / `int32.in` -> an inline `enum`, ...). They have no proto form without protovalidate,
+    so they are kept here for the generated servers' request validation, not printed as structure.
+    """
+
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    """An ECMA-262 regular expression the whole text must match somewhere (JSON Schema semantics)."""
+    format: str | None = None
+    """A string format that is a rule, not a type (`email`, `uuid`, `uri`, ...)."""
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    exclusive_minimum: int | float | None = None
+    exclusive_maximum: int | float | None = None
+    min_items: int | None = None
+    """For repeated fields: the fewest elements (for maps: entries)."""
+    max_items: int | None = None
+    unique_items: bool = False
+    allowed: tuple[ConstraintValue, ...] = ()
+    """`enum` (or `const`) on a scalar: the only values accepted, in document order; () means any."""
+    disallowed: tuple[ConstraintValue, ...] = ()
+    """`not: {enum: [...]}`: values rejected."""
+    items: Constraints | None = None
+    """For repeated fields and maps: what every element (map value) must satisfy."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is constrained."""
+        return self == _NO_CONSTRAINTS
+
+
+_NO_CONSTRAINTS = Constraints()
+
+
+class RuleKind(enum.Enum):
+    """A rule about which fields of a message are set."""
+
+    EXACTLY_ONE = "exactly one of"
+    AT_LEAST_ONE = "at least one of"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRule:
+    """`oneOf` / `anyOf` entries that only list `required` names (protovalidate's message oneof): a rule, not a oneof."""
+
+    kind: RuleKind
+    fields: tuple[str, ...]
+    """Proto field names, in the document's order."""
+    location: str
+    """JSON pointer of the `oneOf` / `anyOf` in the document."""
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """One field of a message."""
@@ -124,6 +188,8 @@ class Field:
     description: str
     location: str
     """JSON pointer of the property in the document."""
+    constraints: Constraints = _NO_CONSTRAINTS
+    """Validation rules on the value (see `Constraints`); empty for most fields."""
 
     @property
     def is_map(self) -> bool:
@@ -155,6 +221,8 @@ class EnumValue:
     name: str
     number: int
     description: str
+    location: str = ""
+    """JSON pointer of the value's entry in the enum's `enum` list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +253,8 @@ class Message:
     nested_enums: tuple[Enum, ...]
     description: str
     location: str
+    rules: tuple[MessageRule, ...] = ()
+    """Rules about which fields are set together (see `MessageRule`)."""
 
     def field(self, name: str) -> Field:
         """The field called `name` (KeyError when there is none)."""
@@ -288,6 +358,8 @@ class Api:
     error_codes: tuple[str, ...] = ()
     """The Connect codes (`not_found`, ...) the document says its methods answer, from a table in
     the description of its `connect.error` schema; empty when it says nothing."""
+    path_prefix: str = ""
+    """What every Connect path of the document has before `/<package>.<Service>/<Method>` (`path-prefix=`)."""
 
     def message(self, full_name: str) -> Message:
         """Look up a message of the API (nested ones included) by full name."""

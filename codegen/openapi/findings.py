@@ -1,0 +1,39 @@
+"""Sorting what openapi-spec-validator finds: an error where it would change the result, else a warning.
+
+A document protoc-gen-connect-openapi writes can be invalid OpenAPI in small ways that carry no API
+meaning: no `info.version`, `allowReserved` on a path parameter, an empty `responses`, one operationId on
+several REST paths (`additional_bindings`), a dangling `$ref` under an operation the converter skips.
+Such findings are warnings at their pointer (`--strict` makes them errors). A finding inside something
+the converter reads (a message or enum component it converts, the bodies of a method it builds) could
+change the result, so it stays an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..diagnostics import Diagnostic, Severity
+
+__all__ = ["sort_findings"]
+
+
+def sort_findings(
+    findings: Iterable[Diagnostic], read: Iterable[str], written: Mapping[str, str] | None = None
+) -> list[Diagnostic]:
+    """Each finding as an error when its pointer lies in `read` (pointers the converter used), else a warning.
+
+    `written` maps the pointers of YAML scalars that are not strings to their source text; a finding
+    there quotes what the author wrote (`version: 1.10` is the number 1.1 to a YAML 1.2 reader).
+    """
+    prefixes = tuple(sorted(set(read)))
+    sorted_findings: list[Diagnostic] = []
+    for finding in findings:
+        inside = any(finding.location == p or finding.location.startswith(p + "/") for p in prefixes)
+        severity = Severity.ERROR if inside else Severity.WARNING
+        message, hint = finding.message, finding.hint
+        text = (written or {}).get(finding.location)
+        if text is not None:
+            message = f"{message} (the YAML says `{text}`, which YAML 1.2 reads as a number, boolean or null)"
+            hint = f"quote it ('{text}') if it is meant as text; {hint}" if hint else f"quote it ('{text}')"
+        sorted_findings.append(Diagnostic(severity, finding.location, message, hint))
+    return sorted_findings
