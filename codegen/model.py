@@ -160,7 +160,7 @@ class RuleKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class MessageRule:
-    """`oneOf` / `anyOf` entries that only list `required` names (protovalidate's message oneof): a rule, not a oneof."""
+    """`oneOf`/`anyOf` entries that only list `required` names (protovalidate message oneof): a rule, not a oneof."""
 
     kind: RuleKind
     fields: tuple[str, ...]

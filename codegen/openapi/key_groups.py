@@ -3,13 +3,11 @@
 protoc-gen-connect-openapi and protovalidate write several forms that list `required` names of properties
 the message declares elsewhere, and mean different things:
 
-| form (at the message, or as an `allOf` entry)                        | means                     |
-|-----------------------------------------------------------------------|---------------------------|
-| `anyOf: [{required: [a]}, {required: [b]}, {not: {anyOf: [...]}}]`   | proto oneof {a, b} (v0.9 - v0.16) |
-| `oneOf: [{required: [a]}, {required: [b]}, {not: {anyOf: [...]}}]`   | proto oneof {a, b}: at most one (after v0.25) |
-| `not: {required: [a, b]}`, `not: {anyOf: [{required: [a, b]}, ...]}` | proto oneof {a, b}: never two together (after v0.25) |
-| `oneOf: [{required: [a]}, {required: [b]}]`                           | rule: exactly one of a, b (protovalidate message oneof, required) |
-| `anyOf: [{required: [a]}, {required: [b]}]`                           | rule: at least one of a, b |
+- `anyOf: [{required: [a]}, {required: [b]}, {not: {anyOf: [...]}}]`: a proto oneof {a, b} (v0.9 - v0.16);
+- the same with `oneOf` (at most one: one of them, or none), and `not: {required: [a, b]}` or
+  `not: {anyOf: [{required: [a, b]}, ...]}` (never two together): a proto oneof (after v0.25.6);
+- `oneOf: [{required: [a]}, {required: [b]}]`: the rule "exactly one of a, b" (protovalidate's message oneof);
+- `anyOf: [{required: [a]}, {required: [b]}]`: the rule "at least one of a, b".
 
 The "none of them" branch (`not`) is what marks a proto oneof, where no member set is fine. Anything
 else made of `required` lists has no reading here and is reported at its pointer, never guessed.
