@@ -41,6 +41,7 @@ __all__ = [
     "Service",
     "StreamKind",
     "TypeRef",
+    "WELL_KNOWN_ENUMS",
     "WELL_KNOWN_TYPES",
 ]
 
@@ -410,6 +411,9 @@ class DraftField:
     deprecated: bool
     description: str
     location: str
+    constraints: Constraints = _NO_CONSTRAINTS
+    annotated: Scalar | None = None
+    """The exact scalar `with-proto-annotations` names (`(proto sfixed64)`); the lock's refinement still wins."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +432,10 @@ class DraftValue:
     name: str
     description: str
     location: str
+    number: int | None = None
+    """The number the document gives (`include-number-enum-values`), else None: the lock decides."""
+    number_location: str = ""
+    """JSON pointer of that number in the `enum` list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +462,7 @@ class DraftMessage:
     nested_enums: tuple[DraftEnum, ...]
     description: str
     location: str
+    rules: tuple[MessageRule, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,7 +488,53 @@ class ApiDraft:
     source: str
     error_codes: tuple[str, ...] = ()
     """The Connect codes the document says its methods answer (see `Api.error_codes`)."""
+    path_prefix: str = ""
 
+
+def _shipped_types() -> tuple[dict[str, str], frozenset[str]]:
+    """Every message and enum of the .proto files protoc ships (`google/protobuf/*.proto`), by full name.
+
+    Read from the protobuf runtime's own descriptors, so nested types (`google.protobuf.Struct.FieldsEntry`)
+    and the less common files (descriptor, api, type, source_context) are covered and never go stale.
+    """
+    from google.protobuf import (
+        any_pb2,
+        api_pb2,
+        descriptor_pb2,
+        duration_pb2,
+        empty_pb2,
+        field_mask_pb2,
+        source_context_pb2,
+        struct_pb2,
+        timestamp_pb2,
+        type_pb2,
+        wrappers_pb2,
+    )
+    from google.protobuf.descriptor import Descriptor
+
+    files: dict[str, str] = {}
+    enums: set[str] = set()
+
+    def visit(message: Descriptor, file: str) -> None:
+        files[message.full_name] = file
+        for enum_type in message.enum_types:
+            files[enum_type.full_name] = file
+            enums.add(enum_type.full_name)
+        for nested in message.nested_types:
+            visit(nested, file)
+
+    modules = (any_pb2, api_pb2, descriptor_pb2, duration_pb2, empty_pb2, field_mask_pb2)
+    for module in (*modules, source_context_pb2, struct_pb2, timestamp_pb2, type_pb2, wrappers_pb2):
+        file = module.DESCRIPTOR
+        for message in file.message_types_by_name.values():
+            visit(message, file.name)
+        for enum_type in file.enum_types_by_name.values():
+            files[enum_type.full_name] = file.name
+            enums.add(enum_type.full_name)
+    return files, frozenset(enums)
+
+
+_SHIPPED, WELL_KNOWN_ENUMS = _shipped_types()
 
 # Well-known types a document may reference as `google.protobuf.<Name>` components.
 WELL_KNOWN_TYPES: dict[str, str] = {
@@ -502,3 +557,5 @@ WELL_KNOWN_TYPES: dict[str, str] = {
     "google.protobuf.UInt64Value": "google/protobuf/wrappers.proto",
     "google.protobuf.Value": "google/protobuf/struct.proto",
 }
+# The rest of what protoc ships (descriptor.proto, api.proto, nested types such as map entries).
+WELL_KNOWN_TYPES.update({name: file for name, file in sorted(_SHIPPED.items()) if name not in WELL_KNOWN_TYPES})

@@ -9,8 +9,13 @@ from __future__ import annotations
 import keyword
 import re
 
+from google.protobuf.empty_pb2 import Empty as _GeneratedMessage
+from google.protobuf.message import Message as _RuntimeMessage
+
 __all__ = [
     "CLIENT_RESERVED",
+    "MESSAGE_ATTRIBUTES",
+    "MODULE_GLOBALS",
     "asgi_application_class",
     "check_function",
     "json_function",
@@ -101,7 +106,10 @@ def proto_file_stem(package: str) -> str:
 
 
 def proto_file_path(package: str) -> str:
-    """Where a package's .proto file goes: `depot.ci.v1` -> `depot/ci/v1/ci.proto`."""
+    """Where a package's .proto file goes: `depot.ci.v1` -> `depot/ci/v1/ci.proto`; types without a
+    package (a .proto with no `package` line) go to `api.proto`."""
+    if not package:
+        return "api.proto"
     return "/".join(package.split(".")) + "/" + proto_file_stem(package) + ".proto"
 
 
@@ -168,3 +176,26 @@ def check_function(qualified_name: str, taken: frozenset[str] = frozenset()) -> 
     """The private function checking required fields of a message: `Outer.Inner` -> `_check_outer_inner`."""
     words = "_".join(snake_case(part) for part in qualified_name.split("."))
     return python_identifier(f"_check_{words}", taken)
+
+
+# -- names the protobuf Python runtime owns --------------------------------------------------
+
+MESSAGE_ATTRIBUTES = frozenset(
+    name for name in {*dir(_RuntimeMessage), *dir(_GeneratedMessage)} if not name.startswith("__")
+)
+"""Attributes of every generated message class, `DESCRIPTOR` included (read from the installed runtime, and
+from a message class it generated, so the list never goes stale)."""
+
+MODULE_GLOBALS = frozenset(
+    {
+        "DESCRIPTOR",
+        "_builder",
+        "_descriptor",
+        "_descriptor_pool",
+        "_globals",
+        "_runtime_version",
+        "_sym_db",
+        "_symbol_database",
+    }
+)
+"""Names every module protoc's Python plugin writes defines itself (protoc 4.x / protobuf 5+)."""

@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from .config import Config
-from .diagnostics import Diagnostic, Reporter, raise_if_strict
+from .diagnostics import Diagnostic, Reporter, Severity, raise_if_strict
 from .lock import Lock, dump_lock, load_lock, number
 from .manifest import MANIFEST_NAME, Manifest, current_inputs, relative
 from .model import Api
-from .openapi import Document, load, to_draft
+from .openapi import Document, load, read_pointers, sort_findings, to_draft
 from .output import OutputRoot, check_roots, diff_tree, write_output
-from .proto import compile_protos, to_proto
+from .proto import check_api, compile_protos, to_proto
 from .python.layout import PythonLayout
 
 __all__ = ["Converted", "Generated", "ModelResult", "build", "check", "convert", "generate", "to_model"]
@@ -58,6 +58,13 @@ def to_model(document: Document, lock: Lock) -> ModelResult:
     reporter = Reporter()
     draft = to_draft(document, reporter)
     api, new_lock = number(draft, lock, reporter)
+    check_api(api, reporter)
+    # What the validator found stops the run only where the converter read (a component it converted,
+    # the bodies of a method it built); elsewhere it is a warning at its pointer.
+    reported = {d.location for d in reporter.errors}
+    for finding in sort_findings(document.findings, read_pointers(api), document.written):
+        if finding.location not in reported or finding.severity is not Severity.ERROR:
+            reporter.add(finding)
     reporter.raise_if_errors()
     return ModelResult(api, new_lock, reporter.warnings)
 

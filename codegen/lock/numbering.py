@@ -57,6 +57,7 @@ def number(draft: ApiDraft, lock: Lock, reporter: Reporter) -> tuple[Api, Lock]:
         packages=tuple(numbering.package(package) for package in draft.packages),
         source=draft.source,
         error_codes=draft.error_codes,
+        path_prefix=draft.path_prefix,
     )
     new_lock = Lock(
         messages=dict(sorted({**lock.messages, **numbering.messages}.items())),
@@ -172,6 +173,7 @@ class _Numbering:
             nested_enums=tuple(e for e in (self._enum(child) for child in draft.nested_enums) if e is not None),
             description=draft.description,
             location=draft.location,
+            rules=draft.rules,
         )
 
     def _enum(self, draft: DraftEnum) -> Enum | None:
@@ -179,6 +181,25 @@ class _Numbering:
         entry = self._lock.enum(draft.full_name)
         where = lock_pointer(self._lock.source, "enums", draft.full_name)
         values = dict(entry.values)
+        documented = {v.name: v for v in draft.values if v.number is not None}
+        # Numbers the document states are the proto's own: they win over the lock (which is updated).
+        for value in documented.values():
+            assert value.number is not None
+            owner = next((n for n, k in values.items() if k == value.number and n != value.name), None)
+            if value.number in entry.reserved_numbers or (owner is not None and owner not in documented):
+                self._reporter.error(
+                    value.number_location,
+                    f"enum number {value.number} of {value.name!r} is "
+                    + (f"the lock's number of {owner!r}" if owner else "reserved in the lock"),
+                    f"a value with that number was removed before; delete the number from {where}",
+                )
+            elif value.name in values and values[value.name] != value.number:
+                self._reporter.warning(
+                    value.number_location,
+                    f"the document numbers {value.name!r} {value.number}; the lock said {values[value.name]}",
+                    f"the document's number is used and {where} is updated",
+                )
+            values[value.name] = value.number
         used = set(values.values()) | set(entry.reserved_numbers)
         numbered: list[EnumValue] = []
         for value in draft.values:
@@ -194,7 +215,7 @@ class _Numbering:
                 known = max(used) + 1 if used else 0
                 used.add(known)
                 values[value.name] = known
-            numbered.append(EnumValue(value.name, known, value.description))
+            numbered.append(EnumValue(value.name, known, value.description, value.location))
         if not numbered:
             self._reporter.error(
                 draft.location + "/enum", "an enum needs at least one value", "list the proto value names in `enum`"
@@ -205,7 +226,9 @@ class _Numbering:
             self._reporter.error(
                 draft.location + "/enum",
                 "no value of this enum has number 0, which proto3 requires",
-                f"assign 0 to a value in {where}",
+                "a closed (editions) enum that starts at 1 has no proto3 form: add a zero value to the proto"
+                if documented
+                else f"assign 0 to a value in {where}",
             )
         self.enums[draft.full_name] = EnumLock(
             dict(sorted(values.items())), entry.reserved_numbers, entry.reserved_names
@@ -254,12 +277,21 @@ def _numbered(draft: DraftField, number: int, field_type: TypeRef | MapType, one
         deprecated=draft.deprecated,
         description=draft.description,
         location=draft.location,
+        constraints=draft.constraints,
     )
 
 
 def _refined(draft: DraftField, known: FieldLock, spot: str, reporter: Reporter) -> TypeRef | MapType:
-    """Apply the lock's type and map-key refinements, refusing ones that change the JSON shape."""
+    """Apply the lock's type and map-key refinements, refusing ones that change the JSON shape.
+
+    Without a lock refinement, the `(proto <type>)` annotation of `with-proto-annotations` refines the type
+    (the type rules checked it has the same JSON shape).
+    """
     field_type = draft.type
+    if known.type is None and draft.annotated is not None:
+        field_type = (
+            replace(field_type, value=draft.annotated) if isinstance(field_type, MapType) else draft.annotated
+        )
     if known.type is not None:
         base = field_type.value if isinstance(field_type, MapType) else field_type
         if not isinstance(base, Scalar) or known.type not in REFINEMENTS.get(base, frozenset()):

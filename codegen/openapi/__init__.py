@@ -3,7 +3,8 @@
 `schema_types`, `messages`, `enums` and `services`)."""
 
 from .document import Document
+from .findings import read_pointers, sort_findings
 from .load import load, load_data
 from .to_model import to_draft
 
-__all__ = ["Document", "load", "load_data", "to_draft"]
+__all__ = ["Document", "load", "load_data", "read_pointers", "sort_findings", "to_draft"]

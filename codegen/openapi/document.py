@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Diagnostic
+
 __all__ = ["LOCAL_REF", "Document"]
 
 LOCAL_REF = "#/"
@@ -18,6 +20,13 @@ class Document:
     source: str
     """The file name the document was read from (for messages and generated headers)."""
     data: Mapping[str, Any] = field(repr=False)
+    findings: tuple[Diagnostic, ...] = ()
+    """What openapi-spec-validator and the `$ref` check found, unsorted: whether each is an error depends on
+    whether the converter reads the place (`openapi.findings.sort_findings`), known only after conversion."""
+    notes: tuple[Diagnostic, ...] = ()
+    """Warnings from reading the file (YAML keys that are not strings, duplicate keys)."""
+    written: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """{JSON pointer: source text} of YAML scalars that are not strings (`version: 1.10`), to quote them."""
 
     @property
     def schemas(self) -> Mapping[str, Any]:

@@ -13,8 +13,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..diagnostics import Diagnostic, Severity
+from ..model import Api, Message
 
-__all__ = ["sort_findings"]
+__all__ = ["read_pointers", "sort_findings"]
+
+
+def read_pointers(api: Api) -> set[str]:
+    """The places of the document a conversion to `api` read: its message and enum components (inline
+    objects sit inside them) and the request body and 200 response of each method."""
+    found: set[str] = set()
+
+    def visit(message: Message) -> None:
+        found.add(message.location)
+        found.update(enum.location for enum in message.nested_enums)
+        for child in message.nested_messages:
+            visit(child)
+
+    for package in api.packages:
+        for message in package.messages:
+            visit(message)
+        found.update(enum.location for enum in package.enums)
+        for service in package.services:
+            for method in service.methods:
+                found.update((method.location + "/requestBody", method.location + "/responses/200"))
+    return found
 
 
 def sort_findings(

@@ -58,10 +58,10 @@ def protocol_helpers(data: Mapping[str, Any]) -> dict[str, str]:
     for name in schemas:
         if name in api or name not in suspects or name.startswith("google.protobuf."):
             continue
-        if _PROTOCOL_NAME.match(name):
-            helpers[name] = "the protocol owns its name and no API type refers to it"
+        if name in protocol:
+            helpers[name] = f"only the protocol refers to it: {reasons.get(name, 'another helper schema')}"
         else:
-            helpers[name] = f"only the protocol refers to it ({reasons.get(name, 'through another helper')})"
+            helpers[name] = "the protocol owns its name and no API type refers to it"
     return helpers
 
 

@@ -99,8 +99,12 @@ def required_only(schema: SchemaNode) -> tuple[str, ...] | None:
 
 def read_combinator(
     entries: tuple[SchemaNode, ...], keyword: str, location: str, reporter: Reporter
-) -> KeyGroup | None:
-    """Read `oneOf`/`anyOf` entries (at `location`) made of required lists; None when they are not (or on error)."""
+) -> tuple[bool, KeyGroup | None]:
+    """Read `oneOf`/`anyOf` entries (at `location`) made of required lists.
+
+    Returns (False, None) when no entry is a required list (the entries are schemas: not this module's
+    business), else (True, the group), or (True, None) after reporting why the entries have no reading.
+    """
     named: list[tuple[tuple[str, ...], str]] = []
     negations: list[tuple[tuple[str, ...], str]] = []
     others: list[SchemaNode] = []
@@ -113,10 +117,10 @@ def read_combinator(
         else:
             others.append(entry)
     if not named and not negations:
-        return None
+        return False, None
     if others:
         reporter.error(location, f"this {keyword} mixes lists of required names with schemas", _HINT)
-        return None
+        return True, None
     keys: dict[str, str] = {}
     for names, where in named:
         for name in names:
@@ -125,17 +129,17 @@ def read_combinator(
         single = all(len(names) == 1 for names, _ in named)
         if len(negations) != 1 or not single or set(negations[0][0]) != set(keys):
             reporter.error(location, f"this {keyword} of required lists has no reading as a oneof or a rule", _HINT)
-            return None
-        return KeyGroup(GroupKind.ONEOF, tuple(keys), location, keys)
+            return True, None
+        return True, KeyGroup(GroupKind.ONEOF, tuple(keys), location, keys)
     if any(len(names) != 1 for names, _ in named):
         reporter.error(
             location,
             f"this {keyword} lists several names in one entry, which is neither a oneof nor a one-of rule",
             _HINT,
         )
-        return None
+        return True, None
     kind = GroupKind.EXACTLY_ONE if keyword == "oneOf" else GroupKind.AT_LEAST_ONE
-    return KeyGroup(kind, tuple(keys), location, keys)
+    return True, KeyGroup(kind, tuple(keys), location, keys)
 
 
 def read_not(schema: SchemaNode, reporter: Reporter) -> KeyGroup | None:

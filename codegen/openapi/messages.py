@@ -1,27 +1,29 @@
 """Build phase for messages: a message component (or inline object) -> a `DraftMessage`.
 
 Properties become fields in declaration order (`properties`, then each `allOf` member's), each
-`oneOf` of single-property objects becomes a oneof; inline objects and components named
-`<message>.<Name>` become nested types. What each property's schema maps to is `schema_types`'
-business; numbers, oneof names and the lock's refinements are the `lock` stage's.
+`oneOf` of single-property objects becomes a oneof; combinators that only list `required` names of
+properties are a oneof of those properties or a validation rule (`key_groups`); inline objects and
+components named `<message>.<Name>` become nested types. What each property's schema maps to is
+`schema_types`' and `fields`' business; numbers, oneof names and the lock's refinements are the
+`lock` stage's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..diagnostics import Reporter
-from ..model import DraftEnum, DraftField, DraftMessage, DraftOneof, FieldLabel, MapType, MessageRef, TypeRef
-from ..naming import is_proto_identifier, snake_case
-from .components import ComponentIndex, ComponentKind, check_type_name, split_full_name
-from .schema_types import FieldShape, InlineMessage, TypeRules
+from ..model import DraftEnum, DraftField, DraftMessage, DraftOneof, FieldLabel, MessageRule, RuleKind
+from .components import ComponentIndex, ComponentKind, check_type_name
+from .fields import FieldDrafter
+from .key_groups import GroupKind, KeyGroup, read_combinator, read_not
+from .schema_types import InlineMessage, TypeRules
 from .spec import Schema
 
 __all__ = ["MessageBuilder"]
 
-_NAMEABLE_KEY = re.compile(r"[A-Za-z0-9_. -]+\Z")
+_RULES = {GroupKind.EXACTLY_ONE: RuleKind.EXACTLY_ONE, GroupKind.AT_LEAST_ONE: RuleKind.AT_LEAST_ONE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class _Fields:
     plain: list[DraftField]
     oneofs: list[DraftOneof]
     inline: list[InlineMessage]
+    rules: list[MessageRule] = field(default_factory=list)
 
 
 class MessageBuilder:
@@ -40,11 +43,13 @@ class MessageBuilder:
         index: ComponentIndex,
         reporter: Reporter,
         build_enum: Callable[[str, Schema], DraftEnum | None],
+        *,
+        proto_names: bool = False,
     ) -> None:
         self._schemas = schemas
         self._index = index
         self._reporter = reporter
-        self._rules = TypeRules(schemas, index, reporter)
+        self._fields_of = FieldDrafter(TypeRules(schemas, index, reporter), reporter, proto_names=proto_names)
         self._build_enum = build_enum
 
     def message(self, full_name: str, schema: Schema) -> DraftMessage:
@@ -54,7 +59,7 @@ class MessageBuilder:
         nested = [self.message(f"{full_name}.{i.name}", i.schema) for i in fields.inline]
         for child in self._index.nested_in(full_name, ComponentKind.MESSAGE):
             child_schema = self._schemas[child]
-            if check_type_name(child, child_schema.location, self._reporter):
+            if check_type_name(child, child_schema.location, self._index, self._reporter):
                 nested.append(self.message(child, child_schema))
         nested_enums = [
             built
@@ -62,16 +67,16 @@ class MessageBuilder:
             if (built := self._build_enum(child, self._schemas[child])) is not None
         ]
         self._check_nested_names(full_name, [(m.name, m.location) for m in nested + nested_enums])
-        _, path = split_full_name(full_name)
         return DraftMessage(
             full_name=full_name,
-            name=path[-1] if path else full_name,
+            name=self._index.short_name(full_name),
             fields=tuple(fields.plain),
             oneofs=tuple(fields.oneofs),
             nested_messages=tuple(nested),
             nested_enums=tuple(nested_enums),
             description=schema.text,
             location=schema.location,
+            rules=tuple(fields.rules),
         )
 
     def _check_is_object(self, full_name: str, schema: Schema) -> None:
@@ -116,12 +121,6 @@ class MessageBuilder:
                 location, "a message schema must be an object", "describe the message with `type: object`"
             )
             return found
-        if schema.has_any_of:
-            self._reporter.error(
-                location + "/anyOf",
-                "anyOf has no proto form",
-                "write a proto oneof as oneOf of single-property objects",
-            )
         # `required` constrains the whole object, so a key listed at the top or in any allOf member is
         # required wherever its property is declared (oneOf alternatives list their only key; not this).
         required = set(schema.required)
@@ -129,6 +128,7 @@ class MessageBuilder:
             required.update(member.required)
         property_sets = [schema.properties] if schema.properties is not None else []
         groups: list[tuple[tuple[Schema, ...], str]] = []
+        key_groups: list[KeyGroup] = []
         for member in schema.all_of or ():
             if not member.is_object or member.ref is not None or "$ref" in member.malformed:
                 self._reporter.error(
@@ -139,19 +139,97 @@ class MessageBuilder:
                 continue
             if member.properties is not None:
                 property_sets.append(member.properties)
-            if member.one_of is not None:
-                groups.append((member.one_of, member.location + "/oneOf"))
-        if schema.one_of is not None:
-            groups.append((schema.one_of, location + "/oneOf"))
+            self._combinators(member, groups, key_groups)
+        self._combinators(schema, groups, key_groups)
+        drafts: dict[str, DraftField] = {}
         for properties in property_sets:
             for key, prop in properties.items():
-                draft = self._draft(full_name, key, prop, key in required, found.inline)
-                if draft is not None:
-                    found.plain.append(draft)
+                draft = self._fields_of.draft(full_name, key, prop, key in required, found.inline)
+                if draft is None:
+                    continue
+                if key in drafts:
+                    found.plain.append(draft)  # the same key twice: reported by _check_unique_names
+                else:
+                    drafts[key] = draft
+        members = self._key_group_oneofs(drafts, key_groups, found)
+        found.plain.extend(draft for key, draft in drafts.items() if key not in members)
         for alternatives, where in groups:
             found.oneofs.append(DraftOneof(self._oneof_members(full_name, alternatives, found.inline), where))
         self._check_unique_names([*found.plain, *(f for oneof in found.oneofs for f in oneof.fields)])
         return found
+
+    def _combinators(
+        self, schema: Schema, groups: list[tuple[tuple[Schema, ...], str]], key_groups: list[KeyGroup]
+    ) -> None:
+        """Sort the `oneOf`, `anyOf` and `not` of a message (or of one of its allOf members)."""
+        location = schema.location
+        if schema.one_of is not None:
+            handled, group = read_combinator(schema.one_of, "oneOf", location + "/oneOf", self._reporter)
+            if not handled:
+                groups.append((schema.one_of, location + "/oneOf"))
+            elif group is not None:
+                key_groups.append(group)
+        if schema.any_of is not None or "anyOf" in schema.malformed:
+            handled, group = read_combinator(schema.any_of or (), "anyOf", location + "/anyOf", self._reporter)
+            if not handled:
+                self._reporter.error(
+                    location + "/anyOf",
+                    "this anyOf has no proto form",
+                    "a proto oneof is written as oneOf of single-property objects; anyOf may only list "
+                    "required names of properties (a rule: at least one of them)",
+                )
+            elif group is not None:
+                key_groups.append(group)
+        if schema.not_ is not None:
+            group = read_not(schema.not_, self._reporter)
+            if group is not None:
+                key_groups.append(group)
+
+    def _key_group_oneofs(
+        self, drafts: Mapping[str, DraftField], key_groups: list[KeyGroup], found: _Fields
+    ) -> set[str]:
+        """Turn the key groups into oneofs of existing properties (returned: their keys) and rules."""
+        members: dict[str, str] = {}
+        seen: list[frozenset[str]] = []
+        for group in key_groups:
+            missing = [key for key in group.keys if key not in drafts]
+            for key in missing:
+                self._reporter.error(
+                    group.key_locations[key],
+                    f"{key!r} is not a property of this message",
+                    "a rule or oneof may only name properties the message declares (its JSON keys)",
+                )
+            if missing:
+                continue
+            if group.kind is not GroupKind.ONEOF:
+                found.rules.append(
+                    MessageRule(_RULES[group.kind], tuple(drafts[key].name for key in group.keys), group.location)
+                )
+                continue
+            keys = frozenset(group.keys)
+            if keys in seen:
+                continue  # the same oneof written twice (once per allOf entry, say) is one oneof
+            clash = sorted(keys & set(members))
+            if clash:
+                self._reporter.error(
+                    group.location,
+                    f"{clash[0]!r} would belong to two oneofs (the other is at {members[clash[0]]})",
+                    "a field belongs to at most one proto oneof; such overlapping rules have no proto form",
+                )
+                continue
+            bad = [key for key in group.keys if drafts[key].label is not FieldLabel.SINGULAR]
+            if bad:
+                self._reporter.error(
+                    drafts[bad[0]].location,
+                    "a oneof member cannot be repeated, a map or optional",
+                    "wrap the list or map in a message and make that the oneof member",
+                )
+                continue
+            seen.append(keys)
+            members.update(dict.fromkeys(group.keys, group.location))
+            # Members in declaration order, as the document lists the properties.
+            found.oneofs.append(DraftOneof(tuple(d for k, d in drafts.items() if k in keys), group.location))
+        return set(members)
 
     def _check_unique_names(self, drafts: list[DraftField]) -> None:
         seen: dict[str, str] = {}
@@ -179,7 +257,7 @@ class MessageBuilder:
                 )
                 continue
             ((key, prop),) = properties.items()
-            draft = self._draft(owner, key, prop, False, inline)
+            draft = self._fields_of.draft(owner, key, prop, False, inline)
             if draft is None:
                 continue
             if draft.label is not FieldLabel.SINGULAR:
@@ -191,46 +269,3 @@ class MessageBuilder:
                 continue
             members.append(draft)
         return tuple(members)
-
-    def _draft(
-        self, owner: str, key: str, schema: Schema, required: bool, inline: list[InlineMessage]
-    ) -> DraftField | None:
-        location = schema.location
-        title = schema.title if schema.is_object else None
-        if not title and not _NAMEABLE_KEY.match(key):
-            # snake_case keeps ASCII letters and digits only: `été` would silently become `t`.
-            self._reporter.error(
-                location,
-                f"property {key!r} has characters a proto field name cannot keep",
-                "set `title` to the snake_case proto field name",
-            )
-            return None
-        name = title or snake_case(key)
-        if not is_proto_identifier(name):
-            self._reporter.error(
-                location + ("/title" if title else ""),
-                f"field name {name!r} is not a valid proto identifier",
-                "set `title` to the snake_case proto field name",
-            )
-            return None
-        shape = self._rules.field_shape(schema, owner, name)
-        if shape is None:
-            return None
-        return DraftField(
-            name=name,
-            json_name=key,
-            type=_materialise(shape, owner, inline),
-            label=shape.label,
-            required=required,
-            deprecated=schema.deprecated,
-            description=schema.text,
-            location=location,
-        )
-
-
-def _materialise(shape: FieldShape, owner: str, inline: list[InlineMessage]) -> TypeRef | MapType:
-    """Turn an inline object into a reference to the nested message that will hold it."""
-    if isinstance(shape.type, InlineMessage):
-        inline.append(shape.type)
-        return MessageRef(f"{owner}.{shape.type.name}")
-    return shape.type

@@ -1,104 +1,163 @@
 """Build phase for services: Connect operations -> `Service`s with their `Method`s.
 
-protoc-gen-connect-openapi writes each method as `POST /<package>.<Service>/<Method>` whose
-request body and 200 response carry the request and response messages; a streaming media type
-(`application/connect+json`, ...) marks a streaming method (the lock may say which side streams).
-Other operations are recovered from their `operationId` when they have both bodies, else skipped
-with a warning.
+protoc-gen-connect-openapi writes each method as `POST <prefix>/<package>.<Service>/<Method>` (`paths`)
+whose request body and 200 response carry the request and response messages; a streaming media type
+(`application/connect+json`, ...) marks a streaming method (the lock may say which side streams); a
+`get` operation beside the `post` (`allow-get`) marks a side-effect-free method
+(`idempotency_level = NO_SIDE_EFFECTS`). Other operations (REST bindings of `google.api.http`) are
+recovered from their `operationId` when they have both bodies, else skipped with a warning; so is a
+path item without operations (a streaming method written without `with-streaming`).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 
 from ..diagnostics import Reporter
-from ..model import MessageRef, Method, Service, StreamKind
+from ..model import Idempotency, MessageRef, Method, Service, StreamKind
 from .components import REF_PREFIX, ComponentIndex, ComponentKind
+from .paths import Route, connect_route, route_from_operation_id
 from .spec import Body, Operation, Spec
 
 __all__ = ["build_services"]
 
-_CONNECT_PATH = re.compile(
-    r"/(?P<package>(?:[A-Za-z_]\w*\.)*[a-z_]\w*)\.(?P<service>[A-Za-z_]\w*)/(?P<method>[A-Za-z_]\w*)\Z"
-)
-_OPERATION_ID = re.compile(
-    r"(?P<package>(?:[A-Za-z_]\w*\.)*[a-z_]\w*)\.(?P<service>[A-Z]\w*)\.(?P<method>[A-Za-z_]\w*)\Z"
-)
 _STREAMING_MEDIA = ("application/connect+json", "application/connect+proto", "application/grpc")
 
 
-def build_services(spec: Spec, index: ComponentIndex, reporter: Reporter) -> dict[str, Service]:
-    """{full service name: service}, in the order their first methods appear in the document."""
+def build_services(spec: Spec, index: ComponentIndex, reporter: Reporter) -> tuple[dict[str, Service], str]:
+    """({full service name: service} in the order their first methods appear, the Connect paths' prefix)."""
     methods: dict[str, list[Method]] = {}
     deferred: list[Operation] = []
+    prefixes: dict[str, str] = {}
     for operation in spec.operations:
-        match = _CONNECT_PATH.match(operation.path)
-        if match is not None and operation.verb == "post":
-            _add_method(methods, f"{match['package']}.{match['service']}", match["method"], operation, index, reporter)
-        elif match is not None and operation.verb == "get" and operation.has_post_sibling:
+        route = connect_route(operation.path, operation.operation_id, operation.verb)
+        if route is not None and operation.verb == "post":
+            if route.prefix:
+                prefixes.setdefault(route.prefix, operation.location)
+            if route.is_twirp:
+                reporter.warning(
+                    operation.location,
+                    f"{operation.path!r} is a Twirp route: the method is converted, but the generated clients and "
+                    "servers speak the Connect protocol, not Twirp",
+                    "serve the service with a Connect server, or use a Twirp client for it",
+                )
+            idempotency = Idempotency.NO_SIDE_EFFECTS if operation.get_sibling is not None else Idempotency.UNKNOWN
+            _add_method(methods, route, operation, idempotency, index, reporter)
+        elif route is not None and operation.verb == "get" and operation.has_post_sibling:
             # The Connect GET form of a side-effect-free method (request in the query string);
-            # the POST next to it already defines the method.
+            # the POST next to it defines the method, and is marked NO_SIDE_EFFECTS above.
             continue
         else:
             deferred.append(operation)
     for operation in deferred:
-        op_id = _OPERATION_ID.match(operation.operation_id)
-        service = f"{op_id['package']}.{op_id['service']}" if op_id else ""
-        shown = f"{operation.verb.upper()} {operation.path!r}"
-        if (
-            op_id
-            and not any(m.name == op_id["method"] for m in methods.get(service, []))
-            and operation.request.media
-            and operation.response.media
-        ):
+        _rest_binding(operation, methods, index, reporter)
+    for path, location in spec.empty_paths:
+        if connect_route(path, "", "post") is not None or connect_route(path, _operation_id_of(path), "post"):
             reporter.warning(
-                operation.location, f"{shown} is not a Connect path; the method was recovered from its operationId"
+                location,
+                f"the path {path!r} has no operation: protoc-gen-connect-openapi writes streaming methods so "
+                "when run without `with-streaming`; the method is not in the .proto",
+                "regenerate the document with the `with-streaming` option to keep streaming methods",
             )
-            _add_method(methods, service, op_id["method"], operation, index, reporter)
-        else:
-            reporter.warning(
-                operation.location,
-                f"skipped {shown}: not a Connect method "
-                "(`POST /<package>.<Service>/<Method>`), e.g. a REST binding or a Twirp route; "
-                "its messages are still converted",
-            )
-    return {
+    services = {
         name: Service(
             name,
             name.rpartition(".")[2],
             tuple(found),
-            spec.tags.get(name, ""),
-            spec.tag_locations.get(name, found[0].location),
+            _tag(spec.tags, name),
+            _tag(spec.tag_locations, name) or found[0].location,
         )
         for name, found in methods.items()
     }
+    return services, _path_prefix(prefixes, reporter)
+
+
+def _rest_binding(
+    operation: Operation, methods: dict[str, list[Method]], index: ComponentIndex, reporter: Reporter
+) -> None:
+    route = route_from_operation_id(operation.operation_id)
+    shown = f"{operation.verb.upper()} {operation.path!r}"
+    known = route is not None and any(m.name == route.method for m in methods.get(route.service_full_name, []))
+    if route is not None and not known and operation.request.media and operation.response.media:
+        reporter.warning(
+            operation.location, f"{shown} is not a Connect path; the method was recovered from its operationId"
+        )
+        _add_method(methods, route, operation, Idempotency.UNKNOWN, index, reporter)
+    elif route is not None and known:
+        reporter.warning(
+            operation.location,
+            f"skipped {shown}: another binding of {route.service_full_name}/{route.method}, already converted",
+        )
+    else:
+        reporter.warning(
+            operation.location,
+            f"skipped {shown}: not a Connect method (`POST /<package>.<Service>/<Method>`), and its operationId "
+            "names no method with a request and a response body (a REST binding, say); "
+            "its messages are still converted",
+        )
+
+
+def _operation_id_of(path: str) -> str:
+    """The operationId the generator would give the Connect path `path` (for path items without operations)."""
+    return ".".join(path.rstrip("/").split("/")[-2:])
+
+
+def _tag(tags: Mapping[str, str], service: str) -> str:
+    """A service's tag entry: by full name, or by short name (`short-service-tags`)."""
+    return tags.get(service) or tags.get(service.rpartition(".")[2]) or ""
+
+
+def _path_prefix(prefixes: Mapping[str, str], reporter: Reporter) -> str:
+    """The one prefix every prefixed Connect path has (path-prefix=), reported; "" when there is none."""
+    real = {p: where for p, where in prefixes.items() if not p.rstrip("/").endswith("/twirp")}
+    if not real:
+        return ""
+    prefix, location = next(iter(real.items()))
+    if len(real) > 1:
+        reporter.warning(
+            location,
+            f"the Connect paths have different prefixes ({', '.join(sorted(real))}); {prefix!r} is recorded",
+            "serve every service under one prefix, or generate one document per prefix",
+        )
+    else:
+        reporter.warning(
+            location,
+            f"the Connect paths have the prefix {prefix!r} (the `path-prefix` option): it is kept as the API's "
+            "path prefix; include it in the base URL clients are given",
+        )
+    return prefix
 
 
 def _add_method(
     methods: dict[str, list[Method]],
-    service: str,
-    name: str,
+    route: Route,
     operation: Operation,
+    idempotency: Idempotency,
     index: ComponentIndex,
     reporter: Reporter,
 ) -> None:
-    if any(m.name == name for m in methods.get(service, [])):
-        reporter.error(operation.location, f"method {service}/{name} is defined twice", "remove the duplicate path")
+    service = route.service_full_name
+    if any(m.name == route.method for m in methods.get(service, [])):
+        reporter.error(
+            operation.location, f"method {service}/{route.method} is defined twice", "remove the duplicate path"
+        )
         return
     input_ref, input_streams = _message_of(operation.request, "request", index, reporter)
     output_ref, output_streams = _message_of(operation.response, "response", index, reporter)
     if input_ref is None or output_ref is None:
         return
+    streams = input_streams or output_streams
     methods.setdefault(service, []).append(
         Method(
-            name=name,
+            name=route.method,
             input=input_ref,
             output=output_ref,
-            stream=StreamKind.SERVER if (input_streams or output_streams) else StreamKind.UNARY,
+            stream=StreamKind.SERVER if streams else StreamKind.UNARY,
             summary=operation.summary,
             description=operation.description,
             deprecated=operation.deprecated,
             location=operation.location,
+            idempotency=Idempotency.UNKNOWN if streams else idempotency,
         )
     )
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..diagnostics import escape_pointer, pointer
+from ..model import Constraints
+from .constraints import read_constraints
 from .document import Document
 
-__all__ = ["HTTP_VERBS", "Body", "Operation", "Schema", "Spec", "read_spec"]
+__all__ = ["HTTP_VERBS", "Body", "Operation", "Schema", "Spec", "read_schema", "read_spec"]
 
 HTTP_VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -48,9 +50,18 @@ class Schema:
     required: tuple[str, ...] = ()
     all_of: tuple[Schema, ...] | None = None
     one_of: tuple[Schema, ...] | None = None
-    has_any_of: bool = False
+    any_of: tuple[Schema, ...] | None = None
+    not_: Schema | None = None
+    """The schema inside `not`."""
+    constraints: Constraints = Constraints()
+    """The validation keywords on this schema (`minLength`, `enum`, ...), see `constraints`."""
     malformed: frozenset[str] = frozenset()
     """Keywords present with a JSON type the converter cannot read (`"type": 5`)."""
+
+    @property
+    def has_any_of(self) -> bool:
+        """True when the schema has an `anyOf` (readable or not)."""
+        return self.any_of is not None or "anyOf" in self.malformed
 
     @property
     def text(self) -> str:
@@ -67,7 +78,7 @@ class Schema:
         return replace(self, **changes, malformed=self.malformed | other.malformed)
 
 
-_NOT_MERGED = frozenset({"location", "is_object", "malformed"})
+_NOT_MERGED = frozenset({"location", "is_object", "malformed", "constraints"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +107,8 @@ class Operation:
     """The `200` response."""
     has_post_sibling: bool
     """The path item also has a `post` operation."""
+    get_sibling: str | None = None
+    """The operationId of the path item's `get` operation ("" without one), None when there is no `get`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +155,8 @@ def _error_codes(schemas: Mapping[str, Any]) -> tuple[str, ...]:
         return ()
     codes = [code for code in _TABLE_CODE.findall(description) if code in _CONNECT_CODES]
     return tuple(dict.fromkeys(codes))
+    empty_paths: tuple[tuple[str, str], ...] = ()
+    """(path, JSON pointer) of path items without operations (a streaming method without `with-streaming`)."""
 
 
 def read_spec(document: Document) -> Spec:
@@ -158,10 +173,12 @@ def read_spec(document: Document) -> Spec:
             tags[str(tag.get("name"))] = _text(tag.get("description"))
             tag_locations.setdefault(str(tag.get("name")), pointer("tags", index))
     schemas = _mapping(_mapping(data.get("components")).get("schemas"))
+    version = info.get("version", "")
     return Spec(
         source=document.source,
         title=str(info.get("title", "")),
-        version=str(info.get("version", "")),
+        # YAML 1.2 reads `version: 1.10` as the number 1.1; the header shows what the author wrote.
+        version=document.written.get("#/info/version", str(version)) if version is not None else "",
         description=str(info.get("description", "")).strip(),
         base_url=base_url.rstrip("/"),
         tags=tags,
@@ -169,6 +186,11 @@ def read_spec(document: Document) -> Spec:
         operations=tuple(_operations(document)),
         schemas={name: read_schema(schema, pointer("components", "schemas", name)) for name, schema in schemas.items()},
         error_codes=_error_codes(schemas),
+        empty_paths=tuple(
+            (str(path), pointer("paths", path))
+            for path, item in _mapping(data.get("paths")).items()
+            if isinstance(item, Mapping) and not any(isinstance(item.get(verb), Mapping) for verb in HTTP_VERBS)
+        ),
     )
 
 
@@ -237,7 +259,9 @@ def read_schema(node: Any, location: str) -> Schema:
         required=tuple(item for item in required if isinstance(item, str)) if isinstance(required, list) else (),
         all_of=schemas("allOf"),
         one_of=schemas("oneOf"),
-        has_any_of="anyOf" in node,
+        any_of=schemas("anyOf"),
+        not_=child("not"),
+        constraints=read_constraints(node),
         malformed=frozenset(malformed),
     )
 
@@ -264,6 +288,11 @@ def _operations(document: Document) -> list[Operation]:
                     request=_body(document, operation.get("requestBody"), location + "/requestBody/content"),
                     response=_body(document, responses.get("200"), location + "/responses/200/content"),
                     has_post_sibling=isinstance(item.get("post"), Mapping),
+                    get_sibling=(
+                        str(_mapping(item.get("get")).get("operationId", ""))
+                        if isinstance(item.get("get"), Mapping)
+                        else None
+                    ),
                 )
             )
     return found
@@ -272,7 +301,10 @@ def _operations(document: Document) -> list[Operation]:
 def _body(document: Document, node: Any, location: str) -> Body:
     """A request body or response object, following a `$ref` (load checked it points somewhere)."""
     if isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        node = document.resolve(node["$ref"])[1]
+        try:
+            node = document.resolve(node["$ref"])[1]
+        except KeyError:  # a dangling reference: one of the document's findings, at its pointer
+            node = {}
     content = _mapping(_mapping(node).get("content"))
     return Body(
         location,

@@ -28,72 +28,127 @@ from ..model import (
     MessageRef,
     Service,
 )
-from ..naming import proto_file_path
-from .components import ComponentKind, check_type_name, index_components, is_top_level, split_full_name
+from ..naming import lower_camel, proto_file_path
+from .components import ComponentIndex, ComponentKind, check_type_name, index_components, is_top_level
 from .document import Document
 from .enums import build_enum
+from .helpers import protocol_helpers
 from .messages import MessageBuilder
+from .paths import connect_route, route_from_operation_id
 from .services import build_services
-from .spec import read_spec
+from .spec import Schema, Spec, read_spec
+from .type_names import DOTTED_NAME
 
 __all__ = ["to_draft"]
 
 
 def to_draft(document: Document, reporter: Reporter) -> ApiDraft:
     """Build the unnumbered model of `document`, reporting every problem into `reporter`."""
+    for note in document.notes:
+        reporter.add(note)
     spec = read_spec(document)  # 1. collect
-    index = index_components(spec.schemas, reporter)  # 2. classify
+    # 2. classify: helpers by kind, packages as the document names them
+    index = index_components(spec.schemas, protocol_helpers(document.data), _stated_packages(spec), reporter)
     # 3. messages and enums: top-level ones here; nested ones (`pkg.Outer.Inner`) are built by their parent.
     schemas = spec.schemas
-    messages = MessageBuilder(schemas, index, reporter, lambda name, schema: build_enum(name, schema, reporter))
+    proto_names = _uses_proto_names(spec, index)
+    if proto_names:
+        reporter.warning(
+            "#/components/schemas",
+            "the property keys are proto field names (protoc-gen-connect-openapi's `with-proto-names`): the JSON "
+            "names are protobuf's default lowerCamel names (protobuf JSON parsers accept both)",
+            "custom json_name options are not in such a document; a lock cannot restore them either",
+        )
+    enum_of = lambda name, schema: build_enum(name, schema, index, reporter)  # noqa: E731
+    messages = MessageBuilder(schemas, index, reporter, enum_of, proto_names=proto_names)
     enums: list[DraftEnum] = []
     for name in index.of_kind(ComponentKind.ENUM):
         if is_top_level(name, index, schemas[name].location, reporter):
-            built = build_enum(name, schemas[name], reporter)
+            built = build_enum(name, schemas[name], index, reporter)
             if built is not None:
                 enums.append(built)
     top_messages: list[DraftMessage] = []
     for name in index.of_kind(ComponentKind.MESSAGE):
         location = schemas[name].location
-        if is_top_level(name, index, location, reporter) and check_type_name(name, location, reporter):
+        if is_top_level(name, index, location, reporter) and check_type_name(name, location, index, reporter):
             top_messages.append(messages.message(name, schemas[name]))
-    services = build_services(spec, index, reporter)  # 4. services
+    services, path_prefix = build_services(spec, index, reporter)  # 4. services
     return ApiDraft(  # 5. assemble
         title=spec.title,
         version=spec.version,
         description=spec.description,
         base_url=spec.base_url,
-        packages=_packages(top_messages, enums, list(services.values())),
+        packages=_packages(top_messages, enums, list(services.values()), index),
         source=spec.source,
         error_codes=spec.error_codes,
+        path_prefix=path_prefix,
     )
 
 
+def _stated_packages(spec: Spec) -> set[str]:
+    """Package names the document states: in Connect paths, operationIds and `info.title`."""
+    found = {spec.title} if DOTTED_NAME.match(spec.title) else set()
+    for operation in spec.operations:
+        route = connect_route(operation.path, operation.operation_id, operation.verb) or route_from_operation_id(
+            operation.operation_id
+        )
+        if route is not None and route.package:
+            found.add(route.package)
+    return found
+
+
+def _uses_proto_names(spec: Spec, index: ComponentIndex) -> bool:
+    """True when every property whose proto name differs from its JSON name is keyed by the proto name."""
+    telling = 0
+    for name in index.of_kind(ComponentKind.MESSAGE):
+        for key, title in _titled_properties(spec.schemas[name]):
+            if lower_camel(title) == title:
+                continue
+            if key != title:
+                return False
+            telling += 1
+    # One such property could just as well have a custom json_name; two or more are the option's pattern.
+    return telling > 1
+
+
+def _titled_properties(schema: Schema) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    sources = [schema, *(schema.all_of or ()), *(schema.one_of or ())]
+    sources += [member for source in schema.all_of or () for member in source.one_of or ()]
+    for source in sources:
+        for key, prop in (source.properties or {}).items():
+            if prop.title and DOTTED_NAME.match(prop.title) and "." not in prop.title:
+                found.append((key, prop.title))
+    return found
+
+
 def _packages(
-    messages: list[DraftMessage], enums: list[DraftEnum], services: list[Service]
+    messages: list[DraftMessage], enums: list[DraftEnum], services: list[Service], index: ComponentIndex
 ) -> tuple[DraftPackage, ...]:
     names = sorted(
-        {split_full_name(m.full_name)[0] for m in messages}
-        | {split_full_name(e.full_name)[0] for e in enums}
+        {index.package_of(m.full_name) for m in messages}
+        | {index.package_of(e.full_name) for e in enums}
         | {s.full_name.rpartition(".")[0] for s in services}
     )
     packages = []
     for name in names:
-        package_messages = tuple(m for m in messages if split_full_name(m.full_name)[0] == name)
+        package_messages = tuple(m for m in messages if index.package_of(m.full_name) == name)
         package_services = tuple(s for s in services if s.full_name.rpartition(".")[0] == name)
         packages.append(
             DraftPackage(
                 name=name,
                 services=package_services,
                 messages=package_messages,
-                enums=tuple(e for e in enums if split_full_name(e.full_name)[0] == name),
-                imports=_imports(name, package_messages, package_services),
+                enums=tuple(e for e in enums if index.package_of(e.full_name) == name),
+                imports=_imports(name, package_messages, package_services, index),
             )
         )
     return tuple(packages)
 
 
-def _imports(package: str, messages: tuple[DraftMessage, ...], services: tuple[Service, ...]) -> tuple[str, ...]:
+def _imports(
+    package: str, messages: tuple[DraftMessage, ...], services: tuple[Service, ...], index: ComponentIndex
+) -> tuple[str, ...]:
     """The .proto files a package must import: well-known types and other packages it references."""
     referenced: set[str] = set()
 
@@ -114,7 +169,7 @@ def _imports(package: str, messages: tuple[DraftMessage, ...], services: tuple[S
         if name in WELL_KNOWN_TYPES:
             files.add(WELL_KNOWN_TYPES[name])
             continue
-        other = split_full_name(name)[0]
+        other = index.package_of(name)
         if other != package:
             files.add(proto_file_path(other))
     return tuple(sorted(files))

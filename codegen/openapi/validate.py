@@ -29,9 +29,14 @@ _ValidationError = Any
 """jsonschema's ValidationError (jsonschema ships no type information)."""
 
 
-def report_validation_errors(data: Mapping[str, Any], reporter: Reporter) -> None:
-    """Report everything openapi-spec-validator finds wrong with `data`, each at its JSON pointer."""
-    for problem in _with_deep_stack(lambda: list(_validation_errors(data))):
+def report_validation_errors(data: Mapping[str, Any], reporter: Reporter, *, semantic: bool = True) -> None:
+    """Report everything openapi-spec-validator finds wrong with `data`, each at its JSON pointer.
+
+    The structural pass (the document against the OpenAPI 3.1 schema) always runs; the semantic pass
+    (schemas, operations, `$ref`s followed) runs when `semantic` is true, also when the structure has
+    problems: a document without `info.version` still gets its operations checked.
+    """
+    for problem in _with_deep_stack(lambda: list(_validation_errors(data, semantic))):
         reporter.add(problem)
 
 
@@ -66,17 +71,8 @@ def _with_deep_stack(run: Callable[[], _T]) -> _T:
     return outcome[0]
 
 
-def _validation_errors(data: Mapping[str, Any]) -> Iterator[Diagnostic]:
-    if not str(data.get("openapi", "")).startswith("3.1"):
-        yield Diagnostic(
-            Severity.ERROR,
-            pointer("openapi"),
-            f"expected an OpenAPI 3.1 document, found openapi: {data.get('openapi')!r}",
-            "protoc-gen-connect-openapi writes OpenAPI 3.1; convert older documents first",
-        )
-        return
-    # First the document's structure against the OpenAPI 3.1 schema: those errors carry absolute
-    # paths, and the semantic checks below cannot walk a document whose structure is wrong.
+def _validation_errors(data: Mapping[str, Any], semantic: bool) -> Iterator[Diagnostic]:
+    # First the document's structure against the OpenAPI 3.1 schema: those errors carry absolute paths.
     try:
         structural = list(openapi_v31_schema_validator.iter_errors(data))
     except Exception as exc:  # never a traceback for a bad document
@@ -84,7 +80,7 @@ def _validation_errors(data: Mapping[str, Any]) -> Iterator[Diagnostic]:
         return
     for error in structural:
         yield Diagnostic(Severity.ERROR, pointer(*error.path), f"invalid OpenAPI: {error.message}", _SPEC_HINT)
-    if structural:
+    if not semantic:
         return
     found: dict[int, tuple[_ValidationError, str]] = {}
     errors: list[_ValidationError] = []

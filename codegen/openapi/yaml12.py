@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import CodegenError, Diagnostic, Severity, escape_pointer
+from .bounds import yaml_alias_problem
 
 __all__ = ["ParsedYaml", "parse_yaml"]
 
@@ -52,8 +53,14 @@ def parse_yaml(text: str, path: Path) -> ParsedYaml:
         node = reader.compose(text)
     except YAMLError as exc:
         raise CodegenError([_syntax_error(exc, path)]) from exc
+    if node is None:
+        return ParsedYaml(None, {}, ())
+    # Aliases inside aliases expand without bound for whoever walks the data: refuse before building it.
+    problem = yaml_alias_problem(node)
+    if problem is not None:
+        raise CodegenError([problem])
     builder = _Builder(path)
-    data = builder.value(node, "#") if node is not None else None
+    data = builder.value(node, "#")
     return ParsedYaml(data, builder.written, tuple(builder.diagnostics))
 
 

@@ -16,35 +16,11 @@ never wrote. So before printing, every name is checked the way protoc checks it:
 
 from __future__ import annotations
 
-from google.protobuf.empty_pb2 import Empty as _GeneratedMessage
-from google.protobuf.message import Message as _RuntimeMessage
-
 from ..diagnostics import Reporter
 from ..model import Api, Enum, Message
-from ..naming import lower_camel
+from ..naming import MESSAGE_ATTRIBUTES, MODULE_GLOBALS, lower_camel
 
-__all__ = ["MESSAGE_ATTRIBUTES", "MODULE_GLOBALS", "check_api"]
-
-MESSAGE_ATTRIBUTES = frozenset(
-    name for name in {*dir(_RuntimeMessage), *dir(_GeneratedMessage)} if not name.startswith("__")
-)
-"""Attributes of every generated message class, `DESCRIPTOR` included (read from the installed runtime, and
-from a message class it generated, so the list never goes stale)."""
-
-MODULE_GLOBALS = frozenset(
-    {
-        "DESCRIPTOR",
-        "_builder",
-        "_descriptor",
-        "_descriptor_pool",
-        "_globals",
-        "_runtime_version",
-        "_sym_db",
-        "_symbol_database",
-    }
-)
-"""Names every module protoc's Python plugin writes defines itself (protoc 4.x / protobuf 5+)."""
-
+__all__ = ["check_api"]
 
 def check_api(api: Api, reporter: Reporter) -> None:
     """Report every clash protoc or the Python runtime would hit, at the pointer of the later definition."""

@@ -56,8 +56,7 @@ def _header(api: Api, package: ProtoPackage) -> list[str]:
         "",
         'syntax = "proto3";',
         "",
-        f"package {package.name};",
-        "",
+        *([f"package {package.name};", ""] if package.name else []),
     ]
 
 

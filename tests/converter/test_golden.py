@@ -108,15 +108,16 @@ def _descriptor_types(files: FileDescriptorSet) -> tuple[dict[str, DescriptorPro
     services: dict[str, ServiceDescriptorProto] = {}
 
     def visit(prefix: str, message: DescriptorProto) -> None:
-        messages[f"{prefix}.{message.name}"] = message
+        full_name = f"{prefix}.{message.name}" if prefix else message.name  # a file without a package
+        messages[full_name] = message
         for nested in message.nested_type:
-            visit(f"{prefix}.{message.name}", nested)
+            visit(full_name, nested)
 
     for file in files.file:
         for message in file.message_type:
             visit(file.package, message)
         for service in file.service:
-            services[f"{file.package}.{service.name}"] = service
+            services[f"{file.package}.{service.name}" if file.package else service.name] = service
     return messages, services
 
 

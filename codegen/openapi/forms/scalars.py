@@ -5,9 +5,13 @@
 | `{type: integer, format: int32}`           | int32 (any integer format by name)  |
 | `{type: integer}`                          | uint32                              |
 | `{type: [integer, string], format: int64}` | int64 (uint64, sint64, ... by format) |
+| `{type: string, format: int64}` (after v0.25.6) | int64 (the same formats)        |
 | `{type: number, format: double}` / `float` | double / float                      |
 | `{type: string, format: byte}` / `binary`  | bytes                               |
 | `string`, `boolean`                        | string, bool                        |
+
+An inline `enum` (or `const`) on a scalar is an allowed-values constraint (protovalidate's `in`),
+kept in the field's `Constraints`; proto enums are always `$ref`s to enum components.
 """
 
 from __future__ import annotations
@@ -75,13 +79,6 @@ def scalar(types: list[str], schema: Schema, reporter: Reporter) -> Scalar | Non
         )
         return None
     kind = types[0]
-    if schema.enum is not None and kind in ("string", "integer"):
-        reporter.error(
-            location + "/enum",
-            "an inline enum has no name to become a proto enum",
-            "move it to its own component and $ref it",
-        )
-        return None
     if kind == "integer":
         found = INTEGER_FORMATS.get(fmt or "uint32")
         if found is None:
@@ -94,6 +91,9 @@ def scalar(types: list[str], schema: Schema, reporter: Reporter) -> Scalar | Non
     if kind == "boolean":
         return Scalar.BOOL
     if kind == "string":
+        if fmt in SIXTY_FOUR_BIT_FORMATS:
+            # protojson writes 64-bit integers as strings; newer generator output says so with `type: string`.
+            return SIXTY_FOUR_BIT_FORMATS[fmt]
         return Scalar.BYTES if fmt in ("byte", "binary") else Scalar.STRING
     reporter.error(
         location + "/type",
