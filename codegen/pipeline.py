@@ -55,15 +55,25 @@ def to_model(document: Document, lock: Lock) -> ModelResult:
     Raises CodegenError with every problem of both steps (the document's and the lock's), each at
     its JSON pointer into the spec or into the lock file.
     """
-    reporter = Reporter()
-    draft = to_draft(document, reporter)
-    api, new_lock = number(draft, lock, reporter)
-    check_api(api, reporter)
+    built = Reporter()
+    draft = to_draft(document, built)
+    api, new_lock = number(draft, lock, built)
+    if not built.errors:
+        # On a model the document built without errors: protoc and the Python runtime must never be first.
+        check_api(api, built)
     # What the validator found stops the run only where the converter read (a component it converted,
     # the bodies of a method it built); elsewhere it is a warning at its pointer.
-    reported = {d.location for d in reporter.errors}
-    for finding in sort_findings(document.findings, read_pointers(api), document.written):
-        if finding.location not in reported or finding.severity is not Severity.ERROR:
+    read, exact = read_pointers(api, document.data)
+    findings = sort_findings(document.findings, read, document.written, exact)
+    explained = [f.location for f in findings if f.severity is Severity.ERROR]
+    ours = {d.location for d in built.errors}
+    reporter = Reporter()
+    for diagnostic in (*built.errors, *built.warnings):
+        # An invalid place the validator reports explains the converter's errors below it.
+        if not any(diagnostic.location.startswith(where + "/") for where in explained):
+            reporter.add(diagnostic)
+    for finding in findings:
+        if finding.severity is not Severity.ERROR or finding.location not in ours:
             reporter.add(finding)
     reporter.raise_if_errors()
     return ModelResult(api, new_lock, reporter.warnings)

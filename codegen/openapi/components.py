@@ -25,6 +25,7 @@ __all__ = [
     "check_type_name",
     "index_components",
     "is_top_level",
+    "orphans",
 ]
 
 REF_PREFIX = "#/components/schemas/"
@@ -172,15 +173,35 @@ def check_type_name(full_name: str, location: str, index: ComponentIndex, report
 
 
 def is_top_level(full_name: str, index: ComponentIndex, location: str, reporter: Reporter) -> bool:
-    """True for `pkg.Type`; a nested `pkg.Outer.Inner` must have its parent among the messages (reported if not)."""
-    path = index.names.get(full_name, ("", ()))[1]
-    if len(path) <= 1:
-        return True
-    parent = full_name.rpartition(".")[0]
-    if index.kinds.get(parent) is not ComponentKind.MESSAGE:
-        reporter.error(
-            location,
-            f"{full_name!r} is nested in {parent!r}, which is not a message component",
-            "add the parent message or move the type to the package level",
-        )
-    return False
+    """True for `pkg.Type`; a nested `pkg.Outer.Inner` is built by its parent message (see `orphans`)."""
+    return len(index.names.get(full_name, ("", ()))[1]) <= 1
+
+
+def orphans(index: ComponentIndex, reporter: Reporter) -> list[str]:
+    """Nested types whose enclosing messages are all missing (`trim-unused-types` can drop them).
+
+    Those are returned, to be held by empty messages of the missing names; a type whose parent is missing
+    but some ancestor exists is reported (its ancestor cannot hold it).
+    """
+    found: list[str] = []
+    for name in index.of_kind(ComponentKind.MESSAGE, ComponentKind.ENUM):
+        package, path = index.names.get(name, ("", ()))
+        if len(path) <= 1 or index.kinds.get(name.rpartition(".")[0]) is ComponentKind.MESSAGE:
+            continue
+        prefix = f"{package}." if package else ""
+        ancestors = [prefix + ".".join(path[:end]) for end in range(1, len(path) - 1)]
+        present = [a for a in ancestors if index.kinds.get(a) is not None]
+        if present:
+            reporter.error(
+                index_location(name),
+                f"{name!r} is nested in {name.rpartition('.')[0]!r}, which is not a message component",
+                f"add the parent message to the document (its ancestor {present[-1]!r} is there)",
+            )
+            continue
+        found.append(name)
+    return found
+
+
+def index_location(name: str) -> str:
+    """The JSON pointer of component `name`."""
+    return REF_PREFIX + name.replace("~", "~0").replace("/", "~1")

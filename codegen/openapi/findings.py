@@ -11,17 +11,27 @@ change the result, so it stays an error.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, pointer
 from ..model import Api, Message
+from .paths import connect_route
 
 __all__ = ["read_pointers", "sort_findings"]
 
 
-def read_pointers(api: Api) -> set[str]:
-    """The places of the document a conversion to `api` read: its message and enum components (inline
-    objects sit inside them) and the request body and 200 response of each method."""
+def read_pointers(api: Api, data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
+    """The places of the document `data` a conversion to `api` read, as (places read with everything below
+    them, places read themselves only): its message and enum components (inline objects sit inside them),
+    the request body and 200 response of each method and Connect route, and the `responses` holding them."""
     found: set[str] = set()
+    exact: set[str] = set()
+    for path, item in _mapping(data.get("paths")).items():
+        operation = _mapping(_mapping(item).get("post"))
+        if operation and connect_route(str(path), str(operation.get("operationId", "")), "post") is not None:
+            where = pointer("paths", path, "post")
+            found.update((where + "/requestBody", where + "/responses/200"))
+            exact.add(where + "/responses")
 
     def visit(message: Message) -> None:
         found.add(message.location)
@@ -36,11 +46,15 @@ def read_pointers(api: Api) -> set[str]:
         for service in package.services:
             for method in service.methods:
                 found.update((method.location + "/requestBody", method.location + "/responses/200"))
-    return found
+                exact.add(method.location + "/responses")
+    return found, exact
 
 
 def sort_findings(
-    findings: Iterable[Diagnostic], read: Iterable[str], written: Mapping[str, str] | None = None
+    findings: Iterable[Diagnostic],
+    read: Iterable[str],
+    written: Mapping[str, str] | None = None,
+    exact: Iterable[str] = (),
 ) -> list[Diagnostic]:
     """Each finding as an error when its pointer lies in `read` (pointers the converter used), else a warning.
 
@@ -48,9 +62,12 @@ def sort_findings(
     there quotes what the author wrote (`version: 1.10` is the number 1.1 to a YAML 1.2 reader).
     """
     prefixes = tuple(sorted(set(read)))
+    itself = set(exact)
     sorted_findings: list[Diagnostic] = []
     for finding in findings:
-        inside = any(finding.location == p or finding.location.startswith(p + "/") for p in prefixes)
+        inside = finding.location in itself or any(
+            finding.location == p or finding.location.startswith(p + "/") for p in prefixes
+        )
         severity = Severity.ERROR if inside else Severity.WARNING
         message, hint = finding.message, finding.hint
         text = (written or {}).get(finding.location)
@@ -59,3 +76,7 @@ def sort_findings(
             hint = f"quote it ('{text}') if it is meant as text; {hint}" if hint else f"quote it ('{text}')"
         sorted_findings.append(Diagnostic(severity, finding.location, message, hint))
     return sorted_findings
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}

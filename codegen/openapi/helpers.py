@@ -11,7 +11,8 @@ later release may add more, so a helper is recognised by what it is:
   from the API's (request bodies, success responses, every other component), directly or not;
 - by the namespace the protocol owns (`connect`, `connect.*`, `connect-*`, the GET parameter names,
   `google.rpc.*`, `TwirpError`), unless an API type refers to it: `google.rpc.Status` as the type of
-  an API message's field is a real message.
+  an API message's field is a real message. The Connect protocol's own schemas (`connect`,
+  `connect-*`, `connect.error*`) stay helpers even then: a field of such a type is an error there.
 
 Well-known types (`google.protobuf.*`) are never helpers: they map to protoc's own files.
 """
@@ -29,6 +30,8 @@ _VERBS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PROTOCOL_GET_PARAMETERS = frozenset({"encoding", "base64", "compression", "connect"})
 """Query parameters of the Connect GET form (the request itself travels in `message`)."""
 _PROTOCOL_NAME = re.compile(r"(?:connect|encoding|base64|compression|TwirpError)\Z|connect[.-]|google\.rpc\.")
+_CONNECT_NAME = re.compile(r"connect\Z|connect-|connect\.error")
+"""The Connect protocol's own schemas: helpers even when an API type refers to them (that is an error there)."""
 _PROTO_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
 _SUCCESS = re.compile(r"2[0-9X][0-9X]\Z")
 
@@ -53,10 +56,14 @@ def protocol_helpers(data: Mapping[str, Any]) -> dict[str, str]:
         for name in schemas
         if _PROTOCOL_NAME.match(name) or (name in protocol and not _PROTO_NAME.match(name))
     }
-    api = _closure(api_roots | (set(schemas) - suspects), graph)
+    # The API reaches through its types, never through the Connect protocol's own schemas.
+    api_graph = {name: set() if _CONNECT_NAME.match(name) else refs for name, refs in graph.items()}
+    api = _closure(api_roots | (set(schemas) - suspects), api_graph)
     helpers: dict[str, str] = {}
     for name in schemas:
-        if name in api or name not in suspects or name.startswith("google.protobuf."):
+        if name.startswith("google.protobuf.") or name not in suspects:
+            continue
+        if name in api and not _CONNECT_NAME.match(name):
             continue
         if name in protocol:
             helpers[name] = f"only the protocol refers to it: {reasons.get(name, 'another helper schema')}"

@@ -16,6 +16,8 @@ The result is an `ApiDraft`: the model without numbers. The lock stage numbers i
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from ..diagnostics import Reporter
 from ..model import (
     WELL_KNOWN_TYPES,
@@ -29,7 +31,7 @@ from ..model import (
     Service,
 )
 from ..naming import lower_camel, proto_file_path
-from .components import ComponentIndex, ComponentKind, check_type_name, index_components, is_top_level
+from .components import ComponentIndex, ComponentKind, check_type_name, index_components, is_top_level, orphans
 from .document import Document
 from .enums import build_enum
 from .helpers import protocol_helpers
@@ -72,6 +74,7 @@ def to_draft(document: Document, reporter: Reporter) -> ApiDraft:
         location = schemas[name].location
         if is_top_level(name, index, location, reporter) and check_type_name(name, location, index, reporter):
             top_messages.append(messages.message(name, schemas[name]))
+    top_messages += _holders(orphans(index, reporter), index, schemas, messages, enum_of, reporter)
     services, path_prefix = build_services(spec, index, reporter)  # 4. services
     return ApiDraft(  # 5. assemble
         title=spec.title,
@@ -83,6 +86,50 @@ def to_draft(document: Document, reporter: Reporter) -> ApiDraft:
         error_codes=spec.error_codes,
         path_prefix=path_prefix,
     )
+
+
+def _holders(
+    names: list[str],
+    index: ComponentIndex,
+    schemas: Mapping[str, Schema],
+    messages: MessageBuilder,
+    enum_of: Callable[[str, Schema], DraftEnum | None],
+    reporter: Reporter,
+) -> list[DraftMessage]:
+    """Empty messages named like the missing parents of `names`, holding them (nested as their names say)."""
+    tree: dict[str, list[str]] = {}
+    for name in names:
+        package, path = index.names[name]
+        prefix = f"{package}." if package else ""
+        for end in range(1, len(path)):
+            parent = prefix + ".".join(path[:end])
+            child = prefix + ".".join(path[: end + 1])
+            if child not in tree.setdefault(parent, []):
+                tree[parent].append(child)
+        reporter.warning(
+            schemas[name].location,
+            f"the message {name.rpartition('.')[0]!r} that holds {name!r} is not in the document "
+            "(written with `trim-unused-types`?): an empty message of that name holds it",
+            "the type keeps its full name, so nothing changes on the wire",
+        )
+
+    def build(full_name: str) -> DraftMessage:
+        nested: list[DraftMessage] = []
+        nested_enums: list[DraftEnum] = []
+        for child in tree.get(full_name, []):
+            if child in tree:
+                nested.append(build(child))
+            elif index.kinds.get(child) is ComponentKind.ENUM:
+                built = enum_of(child, schemas[child])
+                nested_enums += [built] if built is not None else []
+            elif check_type_name(child, schemas[child].location, index, reporter):
+                nested.append(messages.message(child, schemas[child]))
+        short = full_name.rpartition(".")[2]
+        where = schemas[names[0]].location
+        return DraftMessage(full_name, short, (), (), tuple(nested), tuple(nested_enums), "", where)
+
+    children = {child for kids in tree.values() for child in kids}
+    return [build(parent) for parent in tree if parent not in children]
 
 
 def _stated_packages(spec: Spec) -> set[str]:

@@ -8,13 +8,12 @@ methods, JSON names under `with-proto-names`, and what becomes of names the prot
 
 from __future__ import annotations
 
-import importlib
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from google.protobuf import json_format
 
 from codegen.model import (
     Constraints,
@@ -226,11 +225,18 @@ def test_a_field_named_like_a_runtime_attribute_works_in_both_encodings(tmp_path
     envelope = result.api.message("acme.v1.Envelope")
     assert [(f.name, f.json_name) for f in envelope.fields] == [("DESCRIPTOR_", "DESCRIPTOR"), ("note", "note")]
     assert any(w.location.endswith("/properties/DESCRIPTOR") and "DESCRIPTOR" in w.message for w in result.warnings)
-    module = _compiled(tmp_path, FIXTURES / "case_10_field_named_descriptor" / "expected", "acme.v1.acme_pb2")
-    parsed = json_format.Parse('{"DESCRIPTOR": "d", "note": "n"}', module.Envelope())
-    assert json_format.MessageToDict(parsed) == {"DESCRIPTOR": "d", "note": "n"}
-    again = module.Envelope.FromString(parsed.SerializeToString())
-    assert again == parsed
+    _run_with_compiled(
+        tmp_path,
+        FIXTURES / "case_10_field_named_descriptor" / "expected",
+        """
+from google.protobuf import json_format
+from acme.v1 import acme_pb2
+parsed = json_format.Parse('{"DESCRIPTOR": "d", "note": "n"}', acme_pb2.Envelope())
+assert json_format.MessageToDict(parsed) == {"DESCRIPTOR": "d", "note": "n"}, parsed
+assert acme_pb2.Envelope.FromString(parsed.SerializeToString()) == parsed
+assert acme_pb2.Envelope.DESCRIPTOR.full_name == "acme.v1.Envelope"
+""",
+    )
 
 
 @pytest.mark.parametrize("name", ["SerializeToString", "ByteSize", "HasField", "Extensions"])
@@ -245,22 +251,28 @@ def test_every_message_attribute_of_the_runtime_is_avoided(name: str) -> None:
 def test_a_message_named_like_a_python_keyword_keeps_its_proto_name(tmp_path: Path) -> None:
     api = convert_fixture(FIXTURES / "case_11_message_named_none").api
     assert api.message("acme.v1.None").name == "None"
-    module = _compiled(tmp_path, FIXTURES / "case_11_message_named_none" / "expected", "acme.v1.acme_pb2")
-    reply = getattr(module, "None")(id="x")
-    assert json_format.MessageToDict(reply) == {"id": "x"}
+    _run_with_compiled(
+        tmp_path,
+        FIXTURES / "case_11_message_named_none" / "expected",
+        """
+from google.protobuf import json_format
+from acme.v1 import acme_pb2
+reply = getattr(acme_pb2, "None")(id="x")
+assert json_format.MessageToDict(reply) == {"id": "x"}
+assert type(reply).FromString(reply.SerializeToString()) == reply
+""",
+    )
 
 
-def _compiled(tmp_path: Path, expected: Path, module: str) -> Any:
+def _run_with_compiled(tmp_path: Path, expected: Path, script: str) -> None:
+    """Compile the expected .proto files and run `script` against them in a fresh interpreter (its own pool)."""
     out = tmp_path / "out"
     result = compile_protos(expected, out)
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(out))
-    try:
-        for name in [m for m in sys.modules if m == "acme" or m.startswith("acme.")]:
-            del sys.modules[name]
-        return importlib.import_module(module)
-    finally:
-        sys.path.remove(str(out))
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 0, run.stderr
 
 
 # -- item 1: YAML 1.2 --------------------------------------------------------------------------

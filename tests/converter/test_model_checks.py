@@ -138,7 +138,7 @@ def test_numbered_enum_values_use_the_documents_numbers_over_the_lock() -> None:
 
 def test_a_document_number_the_lock_reserved_is_an_error() -> None:
     data = document({"acme.v1.Level": _enum("LEVEL_UNSPECIFIED", 0, "LEVEL_LOW", 4, numbered=True)})
-    lock = {"enums": {"acme.v1.Level": {"values": {"LEVEL_UNSPECIFIED": 0}, "reserved": [4]}}}
+    lock = {"enums": {"acme.v1.Level": {"values": {"LEVEL_UNSPECIFIED": 0}, "reserved": {"numbers": [4]}}}}
     error = _error(errors_of(data, lock))
     assert error.location == f"{REF}acme.v1.Level/enum/3"
 
