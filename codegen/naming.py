@@ -101,6 +101,8 @@ def is_version_segment(segment: str) -> bool:
 
 def proto_file_stem(package: str) -> str:
     """The .proto file name of a package: its last segment that is not a version (`depot.ci.v1` -> `ci`)."""
+    if not package:
+        return "api"  # a .proto without a `package` line
     segments = [s for s in package.split(".") if not is_version_segment(s)]
     return segments[-1] if segments else package.split(".")[-1]
 
@@ -109,7 +111,7 @@ def proto_file_path(package: str) -> str:
     """Where a package's .proto file goes: `depot.ci.v1` -> `depot/ci/v1/ci.proto`; types without a
     package (a .proto with no `package` line) go to `api.proto`."""
     if not package:
-        return "api.proto"
+        return proto_file_stem(package) + ".proto"
     return "/".join(package.split(".")) + "/" + proto_file_stem(package) + ".proto"
 
 

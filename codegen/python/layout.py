@@ -65,8 +65,8 @@ class PythonLayout:
         if full_name in WELL_KNOWN_TYPES:
             proto_file = WELL_KNOWN_TYPES[full_name]
             module = "google.protobuf." + proto_file.rsplit("/", 1)[1].removesuffix(".proto") + "_pb2"
-            return module, full_name.rsplit(".", 1)[1]
-        return self.pb2_module(proto_package), full_name[len(proto_package) + 1 :]
+            return module, full_name.removeprefix("google.protobuf.")
+        return self.pb2_module(proto_package), full_name[len(proto_package) + 1 :] if proto_package else full_name
 
     @staticmethod
     def file_path(module: str) -> str:
