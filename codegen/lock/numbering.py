@@ -289,9 +289,7 @@ def _refined(draft: DraftField, known: FieldLock, spot: str, reporter: Reporter)
     """
     field_type = draft.type
     if known.type is None and draft.annotated is not None:
-        field_type = (
-            replace(field_type, value=draft.annotated) if isinstance(field_type, MapType) else draft.annotated
-        )
+        field_type = replace(field_type, value=draft.annotated) if isinstance(field_type, MapType) else draft.annotated
     if known.type is not None:
         base = field_type.value if isinstance(field_type, MapType) else field_type
         if not isinstance(base, Scalar) or known.type not in REFINEMENTS.get(base, frozenset()):

@@ -19,6 +19,11 @@ from .paths import connect_route
 
 __all__ = ["read_pointers", "sort_findings"]
 
+# Findings that cannot change the result even where the converter reads: a `required` name without a
+# property marks no field, and documentation keywords do not reach the .proto.
+_HARMLESS_MESSAGES = ("Required list has not defined properties",)
+_HARMLESS_KEYWORDS = frozenset({"example", "examples", "default", "discriminator", "externalDocs", "xml", "$comment"})
+
 
 def read_pointers(api: Api, data: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """The places of the document `data` a conversion to `api` read, as (places read with everything below
@@ -68,6 +73,11 @@ def sort_findings(
         inside = finding.location in itself or any(
             finding.location == p or finding.location.startswith(p + "/") for p in prefixes
         )
+        if (
+            any(text in finding.message for text in _HARMLESS_MESSAGES)
+            or set(finding.location.split("/")) & _HARMLESS_KEYWORDS
+        ):
+            inside = False
         severity = Severity.ERROR if inside else Severity.WARNING
         message, hint = finding.message, finding.hint
         text = (written or {}).get(finding.location)

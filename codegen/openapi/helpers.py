@@ -52,9 +52,7 @@ def protocol_helpers(data: Mapping[str, Any]) -> dict[str, str]:
     graph = {name: set(_refs(schema)) for name, schema in schemas.items()}
     protocol = _closure(protocol_roots, graph)
     suspects = {
-        name
-        for name in schemas
-        if _PROTOCOL_NAME.match(name) or (name in protocol and not _PROTO_NAME.match(name))
+        name for name in schemas if _PROTOCOL_NAME.match(name) or (name in protocol and not _PROTO_NAME.match(name))
     }
     # The API reaches through its types, never through the Connect protocol's own schemas.
     api_graph = {name: set() if _CONNECT_NAME.match(name) else refs for name, refs in graph.items()}

@@ -40,6 +40,7 @@ from .paths import connect_route, route_from_operation_id
 from .services import build_services
 from .spec import Schema, Spec, read_spec
 from .type_names import DOTTED_NAME
+from .unread import report_unread_keywords
 
 __all__ = ["to_draft"]
 
@@ -75,6 +76,8 @@ def to_draft(document: Document, reporter: Reporter) -> ApiDraft:
         if is_top_level(name, index, location, reporter) and check_type_name(name, location, index, reporter):
             top_messages.append(messages.message(name, schemas[name]))
     top_messages += _holders(orphans(index, reporter), index, schemas, messages, enum_of, reporter)
+    converted = index.of_kind(ComponentKind.MESSAGE, ComponentKind.ENUM, ComponentKind.MAP_ENTRY)
+    report_unread_keywords(document.schemas, converted, reporter)
     services, path_prefix = build_services(spec, index, reporter)  # 4. services
     return ApiDraft(  # 5. assemble
         title=spec.title,

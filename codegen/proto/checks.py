@@ -22,6 +22,7 @@ from ..naming import MESSAGE_ATTRIBUTES, MODULE_GLOBALS, lower_camel
 
 __all__ = ["check_api"]
 
+
 def check_api(api: Api, reporter: Reporter) -> None:
     """Report every clash protoc or the Python runtime would hit, at the pointer of the later definition."""
     symbols = _Symbols(reporter)

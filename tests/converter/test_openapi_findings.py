@@ -134,3 +134,14 @@ def test_the_document_is_not_changed_by_sorting() -> None:
     before = copy.deepcopy(data)
     convert(data)
     assert data == before
+
+
+def test_a_keyword_the_converter_does_not_read_is_a_warning_at_its_pointer() -> None:
+    data = _greet(patternProperties={"^x-": {"type": "string"}})
+    data["components"]["schemas"]["acme.v1.Hello"]["properties"]["name"]["multipleOf"] = 2
+    result = convert(data)
+    unread = [w.location for w in result.warnings if "is not read" in w.message]
+    assert unread == [
+        f"{REF}acme.v1.Hello/properties/name/multipleOf",
+        f"{REF}acme.v1.Hello/patternProperties",
+    ]
