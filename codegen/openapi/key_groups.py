@@ -99,11 +99,12 @@ def required_only(schema: SchemaNode) -> tuple[str, ...] | None:
 
 def read_combinator(
     entries: tuple[SchemaNode, ...], keyword: str, location: str, reporter: Reporter
-) -> tuple[bool, KeyGroup | None]:
+) -> tuple[bool, list[KeyGroup]]:
     """Read `oneOf`/`anyOf` entries (at `location`) made of required lists.
 
-    Returns (False, None) when no entry is a required list (the entries are schemas: not this module's
-    business), else (True, the group), or (True, None) after reporting why the entries have no reading.
+    Returns (False, []) when no entry is a required list (the entries are schemas: not this module's
+    business), else (True, the groups), or (True, []) after reporting why the entries have no reading.
+    Several oneofs written into one list (each with its own "none of them" branch) are several groups.
     """
     named: list[tuple[tuple[str, ...], str]] = []
     negations: list[tuple[tuple[str, ...], str]] = []
@@ -117,29 +118,38 @@ def read_combinator(
         else:
             others.append(entry)
     if not named and not negations:
-        return False, None
+        return False, []
     if others:
         reporter.error(location, f"this {keyword} mixes lists of required names with schemas", _HINT)
-        return True, None
+        return True, []
     keys: dict[str, str] = {}
     for names, where in named:
         for name in names:
             keys.setdefault(name, where)
     if negations:
         single = all(len(names) == 1 for names, _ in named)
-        if len(negations) != 1 or not single or set(negations[0][0]) != set(keys):
+        covered = [name for names, _ in negations for name in names]
+        if not single or len(covered) != len(set(covered)) or set(covered) != set(keys):
             reporter.error(location, f"this {keyword} of required lists has no reading as a oneof or a rule", _HINT)
-            return True, None
-        return True, KeyGroup(GroupKind.ONEOF, tuple(keys), location, keys)
+            return True, []
+        return True, [
+            KeyGroup(
+                GroupKind.ONEOF,
+                tuple(k for k in keys if k in names),
+                location if len(negations) == 1 else where,
+                {k: v for k, v in keys.items() if k in names},
+            )
+            for names, where in negations
+        ]
     if any(len(names) != 1 for names, _ in named):
         reporter.error(
             location,
             f"this {keyword} lists several names in one entry, which is neither a oneof nor a one-of rule",
             _HINT,
         )
-        return True, None
+        return True, []
     kind = GroupKind.EXACTLY_ONE if keyword == "oneOf" else GroupKind.AT_LEAST_ONE
-    return True, KeyGroup(kind, tuple(keys), location, keys)
+    return True, [KeyGroup(kind, tuple(keys), location, keys)]
 
 
 def read_not(schema: SchemaNode, reporter: Reporter) -> KeyGroup | None:

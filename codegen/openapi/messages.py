@@ -164,13 +164,12 @@ class MessageBuilder:
         """Sort the `oneOf`, `anyOf` and `not` of a message (or of one of its allOf members)."""
         location = schema.location
         if schema.one_of is not None:
-            handled, group = read_combinator(schema.one_of, "oneOf", location + "/oneOf", self._reporter)
+            handled, found = read_combinator(schema.one_of, "oneOf", location + "/oneOf", self._reporter)
             if not handled:
                 groups.append((schema.one_of, location + "/oneOf"))
-            elif group is not None:
-                key_groups.append(group)
+            key_groups.extend(found)
         if schema.any_of is not None or "anyOf" in schema.malformed:
-            handled, group = read_combinator(schema.any_of or (), "anyOf", location + "/anyOf", self._reporter)
+            handled, found = read_combinator(schema.any_of or (), "anyOf", location + "/anyOf", self._reporter)
             if not handled:
                 self._reporter.error(
                     location + "/anyOf",
@@ -178,8 +177,7 @@ class MessageBuilder:
                     "a proto oneof is written as oneOf of single-property objects; anyOf may only list "
                     "required names of properties (a rule: at least one of them)",
                 )
-            elif group is not None:
-                key_groups.append(group)
+            key_groups.extend(found)
         if schema.not_ is not None:
             group = read_not(schema.not_, self._reporter)
             if group is not None:

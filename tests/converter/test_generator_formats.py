@@ -303,3 +303,31 @@ def test_an_operation_from_connect_operation_helper_still_converts() -> None:
     )
     (method,) = convert(data).api.packages[0].services[0].methods
     assert method.idempotency is Idempotency.UNKNOWN
+
+
+def test_several_oneofs_in_one_any_of_list_are_several_oneofs() -> None:
+    # The v0.9 form with two oneofs in one message: each oneof's required lists and its own "none" branch.
+    def none_of(*keys: str) -> dict[str, Any]:
+        return {"not": {"anyOf": [{"required": [k]} for k in keys]}}
+
+    data = document(
+        {
+            "acme.v1.T": {
+                "type": "object",
+                "title": "T",
+                "properties": {n: {"type": "string", "title": n} for n in ("x", "a", "b", "c", "d")},
+                "anyOf": [
+                    {"required": ["a"]},
+                    {"required": ["b"]},
+                    none_of("a", "b"),
+                    {"required": ["c"]},
+                    {"required": ["d"]},
+                    none_of("c", "d"),
+                ],
+            }
+        }
+    )
+    message = convert(data).api.message("acme.v1.T")
+    assert [(o.name, o.field_names) for o in message.oneofs] == [("kind", ("a", "b")), ("kind_2", ("c", "d"))]
+    assert [f.name for f in message.fields if f.oneof is None] == ["x"]
+    assert message.rules == ()
