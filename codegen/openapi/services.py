@@ -17,7 +17,7 @@ from ..diagnostics import Reporter
 from ..model import Idempotency, MessageRef, Method, Service, StreamKind
 from .components import REF_PREFIX, ComponentIndex, ComponentKind
 from .paths import Route, connect_route, route_from_operation_id
-from .spec import Body, Operation, Spec
+from .spec import Body, Operation, Schema, Spec
 
 __all__ = ["build_services"]
 
@@ -50,7 +50,7 @@ def build_services(spec: Spec, index: ComponentIndex, reporter: Reporter) -> tup
         else:
             deferred.append(operation)
     for operation in deferred:
-        _rest_binding(operation, methods, index, reporter)
+        _rest_binding(operation, methods, index, spec.schemas, reporter)
     for path, location in spec.empty_paths:
         if connect_route(path, "", "post") is not None or connect_route(path, _operation_id_of(path), "post"):
             reporter.warning(
@@ -72,17 +72,51 @@ def build_services(spec: Spec, index: ComponentIndex, reporter: Reporter) -> tup
     return services, _path_prefix(prefixes, reporter)
 
 
+def _partial_body(operation: Operation, schemas: Mapping[str, Schema]) -> str:
+    """The path or query parameters of a REST binding that its body's message does not have ("" if none).
+
+    With `body: "*"` the body is the request message and the path parameters are fields of it; with
+    `body: "<field>"` the body is that field's message, and the parameters are not among its fields.
+    """
+    refs = set(operation.request.media.values())
+    name = refs.pop()[len(REF_PREFIX) :] if len(refs) == 1 else ""
+    schema = schemas.get(name)
+    if schema is None:
+        return ""
+    properties = dict(schema.properties or {})
+    for member in schema.all_of or ():
+        properties.update(member.properties or {})
+    for member in [*(schema.one_of or ()), *(o for m in schema.all_of or () for o in m.one_of or ())]:
+        properties.update(member.properties or {})
+    known = set(properties) | {p.title for p in properties.values() if p.title}
+    missing = [n for n, _ in operation.parameters if n not in known and n.split(".")[0] not in known]
+    return ", ".join(repr(n) for n in missing)
+
+
 def _rest_binding(
-    operation: Operation, methods: dict[str, list[Method]], index: ComponentIndex, reporter: Reporter
+    operation: Operation,
+    methods: dict[str, list[Method]],
+    index: ComponentIndex,
+    schemas: Mapping[str, Schema],
+    reporter: Reporter,
 ) -> None:
     route = route_from_operation_id(operation.operation_id)
     shown = f"{operation.verb.upper()} {operation.path!r}"
     known = route is not None and any(m.name == route.method for m in methods.get(route.service_full_name, []))
-    if route is not None and not known and operation.request.media and operation.response.media:
+    partial = _partial_body(operation, schemas)
+    if route is not None and not known and operation.request.media and operation.response.media and not partial:
         reporter.warning(
             operation.location, f"{shown} is not a Connect path; the method was recovered from its operationId"
         )
         _add_method(methods, route, operation, Idempotency.UNKNOWN, index, reporter)
+    elif route is not None and not known and partial:
+        reporter.warning(
+            operation.location,
+            f"skipped {shown}: the binding of {route.service_full_name}/{route.method} takes {partial} from the "
+            "path or query string, so its body is only part of the request message, which the document does not "
+            "name; the method is not in the .proto",
+            'regenerate the document without `google.api.http` bindings (or with `body: "*"`) to keep it',
+        )
     elif route is not None and known:
         reporter.warning(
             operation.location,

@@ -109,6 +109,8 @@ class Operation:
     """The path item also has a `post` operation."""
     get_sibling: str | None = None
     """The operationId of the path item's `get` operation ("" without one), None when there is no `get`."""
+    parameters: tuple[tuple[str, str], ...] = ()
+    """(name, `in`) of the operation's path and query parameters (those of the path item included)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +290,9 @@ def _operations(document: Document) -> list[Operation]:
                     request=_body(document, operation.get("requestBody"), location + "/requestBody/content"),
                     response=_body(document, responses.get("200"), location + "/responses/200/content"),
                     has_post_sibling=isinstance(item.get("post"), Mapping),
+                    parameters=_parameters(
+                        document, [*_list(item.get("parameters")), *_list(operation.get("parameters"))]
+                    ),
                     get_sibling=(
                         str(_mapping(item.get("get")).get("operationId", ""))
                         if isinstance(item.get("get"), Mapping)
@@ -314,6 +319,23 @@ def _body(document: Document, node: Any, location: str) -> Body:
             if isinstance(media_type, Mapping)
         },
     )
+
+
+def _parameters(document: Document, nodes: list[Any]) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    for node in nodes:
+        if isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+            try:
+                node = document.resolve(node["$ref"])[1]
+            except KeyError:  # a dangling reference: one of the document's findings
+                continue
+        if isinstance(node, Mapping) and node.get("in") in ("path", "query"):
+            found.append((str(node.get("name", "")), str(node["in"])))
+    return tuple(found)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
