@@ -31,9 +31,9 @@ class Document:
     @property
     def schemas(self) -> Mapping[str, Any]:
         """`components.schemas`, or an empty mapping."""
-        components = self.data.get("components") or {}
-        schemas: Mapping[str, Any] = components.get("schemas") or {}
-        return schemas
+        components = self.data.get("components")
+        schemas = components.get("schemas") if isinstance(components, Mapping) else None
+        return schemas if isinstance(schemas, Mapping) else {}
 
     def resolve(self, ref: str) -> tuple[str, Any]:
         """Follow a local `$ref` to (its JSON pointer, the value). Raises KeyError when it points nowhere."""

@@ -83,7 +83,7 @@ def _operation_parts(data: Mapping[str, Any]) -> Iterator[tuple[str, Any, bool]]
                 parameter = _resolved(data, parameter)
                 place = parameter.get("in")
                 name = parameter.get("name")
-                is_protocol = place == "header" or (place == "query" and name in PROTOCOL_GET_PARAMETERS)
+                is_protocol = place == "header" or (place == "query" and str(name) in PROTOCOL_GET_PARAMETERS)
                 yield f"the {place} parameter {name!r} of {verb.upper()} {path}", parameter, is_protocol
             yield "a request body", _resolved(data, operation.get("requestBody")), False
             for status, response in _mapping(operation.get("responses")).items():

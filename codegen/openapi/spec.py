@@ -170,7 +170,7 @@ def read_spec(document: Document) -> Spec:
     base_url = str(first.get("url", "")) if isinstance(first, Mapping) else ""
     tags: dict[str, str] = {}
     tag_locations: dict[str, str] = {}
-    for index, tag in enumerate(data.get("tags") or []):
+    for index, tag in enumerate(_list(data.get("tags"))):
         if isinstance(tag, Mapping):
             tags[str(tag.get("name"))] = _text(tag.get("description"))
             tag_locations.setdefault(str(tag.get("name")), pointer("tags", index))
