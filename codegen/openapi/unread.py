@@ -51,7 +51,8 @@ def report_unread_keywords(schemas: Mapping[str, Any], names: Iterable[str], rep
 def _find(node: Any, location: str) -> Iterator[tuple[str, str]]:
     if isinstance(node, Mapping):
         for key, value in node.items():
-            if key in _UNREAD:
+            # `unevaluatedProperties: false` closes the object, as a message is closed: nothing is lost.
+            if key in _UNREAD and value is not False:
                 yield location, str(key)
             if key in _DATA or str(key).startswith("x-"):
                 continue
