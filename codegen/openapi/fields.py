@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Reporter
-from ..model import DraftField, FieldLabel, MapType, MessageRef, Scalar, TypeRef
+from ..model import DraftField, MapType, MessageRef, Scalar, TypeRef
 from ..naming import MESSAGE_ATTRIBUTES, is_proto_identifier, lower_camel, snake_case
 from .annotations import split_annotation
 from .schema_types import FieldShape, InlineMessage, TypeRules
@@ -132,8 +132,3 @@ def _materialise(shape: FieldShape, owner: str, inline: list[InlineMessage]) -> 
         inline.append(shape.type)
         return MessageRef(f"{owner}.{shape.type.name}")
     return shape.type
-
-
-def is_singular(draft: DraftField) -> bool:
-    """True when the field can be a oneof member (not repeated, not a map, not optional)."""
-    return draft.label is FieldLabel.SINGULAR
