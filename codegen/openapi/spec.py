@@ -133,6 +133,8 @@ class Spec:
     """`components.schemas`, in document order."""
     error_codes: tuple[str, ...] = ()
     """The Connect codes the API documents (see `_error_codes`), in the document's order."""
+    empty_paths: tuple[tuple[str, str], ...] = ()
+    """(path, JSON pointer) of path items without operations (a streaming method without `with-streaming`)."""
 
 
 _CONNECT_CODES = frozenset(
@@ -157,8 +159,6 @@ def _error_codes(schemas: Mapping[str, Any]) -> tuple[str, ...]:
         return ()
     codes = [code for code in _TABLE_CODE.findall(description) if code in _CONNECT_CODES]
     return tuple(dict.fromkeys(codes))
-    empty_paths: tuple[tuple[str, str], ...] = ()
-    """(path, JSON pointer) of path items without operations (a streaming method without `with-streaming`)."""
 
 
 def read_spec(document: Document) -> Spec:
