@@ -331,3 +331,17 @@ def test_several_oneofs_in_one_any_of_list_are_several_oneofs() -> None:
     assert [(o.name, o.field_names) for o in message.oneofs] == [("kind", ("a", "b")), ("kind_2", ("c", "d"))]
     assert [f.name for f in message.fields if f.oneof is None] == ["x"]
     assert message.rules == ()
+
+
+def test_fully_qualified_message_names_in_titles_still_split_by_the_document() -> None:
+    # `fully-qualified-message-names`: titles are full names, so the paths say where the package ends.
+    data = document(
+        {
+            "Acme.Shop.Cart": {"type": "object", "title": "Acme.Shop.Cart", "properties": {}},
+            "Acme.Shop.Cart.Line": {"type": "object", "title": "Acme.Shop.Cart.Line", "properties": {}},
+        },
+        {"/Acme.Shop.CartService/Get": connect_operation("Acme.Shop.Cart", "Acme.Shop.Cart")},
+    )
+    (package,) = convert(data).api.packages
+    assert package.name == "Acme.Shop"
+    assert [(m.name, [n.name for n in m.nested_messages]) for m in package.messages] == [("Cart", ["Line"])]
