@@ -10,7 +10,7 @@ from ..model import Field, FieldLabel, Message
 from .changes import Break
 from .context import Context, all_messages, pair_by_name
 from .document import validation_rules
-from .types import describe, label_breaks, type_breaks
+from .types import describe, label_breaks, range_note, type_breaks
 
 __all__ = ["compare_messages"]
 
@@ -147,7 +147,8 @@ def _compare_field(ctx: Context, old: Field, new: Field, message: Message, is_re
     if not ctx.same_field_type(old.type, new.type) or (old.label is not new.label):
         breaks = set(type_breaks(old.type, new.type, ctx.same_type)) | set(label_breaks(old, new))
         kind = "field-retyped" if not ctx.same_field_type(old.type, new.type) else _label_kind(old, new)
-        ctx.add(kind, subject, where, breaks, f"{describe(old)} -> {describe(new)}; {_consequence(breaks)}")
+        detail = f"{describe(old)} -> {describe(new)}; {_consequence(breaks)}{range_note(old.type, new.type)}"
+        ctx.add(kind, subject, where, breaks, detail)
     if old.oneof != new.oneof:
         ctx.add(
             "field-oneof-changed",

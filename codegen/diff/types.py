@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..model import EnumRef, Field, FieldLabel, MapType, MessageRef, Scalar, TypeRef
 from .changes import Break
 
-__all__ = ["describe", "label_breaks", "type_breaks"]
+__all__ = ["describe", "label_breaks", "range_note", "type_breaks"]
 
 S = Scalar
 _WIRE_FAMILIES: tuple[frozenset[Scalar], ...] = (
@@ -86,6 +86,24 @@ def type_breaks(old: TypeRef | MapType, new: TypeRef | MapType, same: SameType) 
     if isinstance(old, MapType) or isinstance(new, MapType):
         return _ALL
     return _element_breaks(old, new, same)
+
+
+_WIDTH = {S.INT32: 32, S.UINT32: 32, S.SINT32: 32, S.FIXED32: 32, S.SFIXED32: 32, S.BOOL: 1}
+_UNSIGNED = frozenset({S.UINT32, S.UINT64, S.FIXED32, S.FIXED64, S.BOOL})
+
+
+def range_note(old: TypeRef | MapType, new: TypeRef | MapType) -> str:
+    """A warning when two integer types that read each other do not hold the same values."""
+    if not (isinstance(old, Scalar) and isinstance(new, Scalar)) or old not in _INTEGERS | {S.BOOL}:
+        return ""
+    if new not in _INTEGERS | {S.BOOL} or old == new:
+        return ""
+    if _WIDTH.get(old, 64) != _WIDTH.get(new, 64) or (old in _UNSIGNED) != (new in _UNSIGNED):
+        return (
+            f" Values that {old.value} and {new.value} do not both hold (width or sign) are truncated by a "
+            "binary peer and refused by a JSON peer whose type is the narrower one."
+        )
+    return ""
 
 
 def label_breaks(old: Field, new: Field) -> tuple[Break, ...]:
