@@ -10,11 +10,18 @@ is not published. This script reconstructs that artifact:
 * every field the reference prints is checked against the table, name, type string and
   `required` marker, and the build fails naming the method and field on any disagreement.
 
-Run it as `python spec/reconstruct/build_spec.py`. The output is deterministic.
+The output is deterministic. `spec/depot-ci.openapi.json` is the source of truth and may be edited
+by hand, so this script never replaces it silently:
+
+    python spec/reconstruct/build_spec.py --output /tmp/reconstruction.json   # write elsewhere
+    python spec/reconstruct/build_spec.py --force                             # replace the spec
+
+Compare a reconstruction with the spec with `python -m codegen diff`.
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
 import json
 import re
@@ -2348,14 +2355,28 @@ def build(reference_path: Path = REFERENCE_PATH) -> str:
     return render(build_document(reference_path.read_text(encoding="utf-8")))
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Reconstruct the Depot CI OpenAPI artifact from the reference.")
+    parser.add_argument("--output", type=Path, default=SPEC_PATH, help=f"where to write (default: {SPEC_PATH})")
+    parser.add_argument("--force", action="store_true", help="replace an existing file that differs")
+    args = parser.parse_args(argv)
     try:
         text = build()
     except (ReferenceFormatError, SpecMismatchError) as exc:
         print(f"build_spec: {exc}", file=sys.stderr)
         return 1
-    SPEC_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {SPEC_PATH}")
+    target: Path = args.output
+    if target.exists() and not args.force and target.read_text(encoding="utf-8") != text:
+        print(
+            f"build_spec: {target} differs from the reconstruction and may hold edits the reference does not "
+            "have; nothing was written.\n"
+            "  hint: write elsewhere with --output FILE and compare with `python -m codegen diff FILE "
+            f"{target}`, or pass --force to replace it",
+            file=sys.stderr,
+        )
+        return 1
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
     return 0
 
 

@@ -8,6 +8,7 @@ examples (the one the end-to-end tests use).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def test_a_freshly_generated_package_serves_and_calls_every_method(repo_root: Pa
     assert lines[0] == f"package {tmp_path / 'depot_ci' / '__init__.py'}"
     calls = lines[1:]
     methods = sum(len(service.methods) for package in generated.api.packages for service in package.services)
-    assert methods == 25
+    operations = json.loads((repo_root / "spec" / "depot-ci.openapi.json").read_text(encoding="utf-8"))["paths"]
+    assert methods == len(operations) > 0
     assert len(calls) == 2 * 2 * methods, result.stderr
     assert [line for line in calls if not line.endswith(" ok")] == []

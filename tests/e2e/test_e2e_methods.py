@@ -72,10 +72,9 @@ def _parse_all(method: Method, messages: list[dict[str, Any]]) -> list[Message]:
 
 def test_the_spec_has_the_methods_the_service_defines() -> None:
     service = ci_pb2.DESCRIPTOR.services_by_name["CIService"]
+    assert METHODS
     assert [method.name for method in METHODS] == [method.name for method in service.methods]
-    assert len(METHODS) == 25
     assert {method.name for method in STREAMS} == {method.name for method in service.methods if method.server_streaming}
-    assert len(STREAMS) == 2
 
 
 # ---- every method, both clients, both encodings -------------------------------------------------
