@@ -114,4 +114,3 @@ class Context:
 def methods_of(service: Service) -> Iterator[tuple[str, Method]]:
     """(name, method) of a service, in declaration order."""
     return ((m.name, m) for m in service.methods)
-

@@ -106,7 +106,7 @@ def _removed(ctx: Context, field: Field, old: Message, new: Message, twin: str |
     if twin is not None:
         detail += (
             f" The new field {twin!r} has the same type and position; if it is this field renamed, declare "
-            f'it in the lock to keep number {field.number} on the wire: set {lock_spot}/{escape_pointer(twin)} '
+            f"it in the lock to keep number {field.number} on the wire: set {lock_spot}/{escape_pointer(twin)} "
             f'to {{"renamed_from": "{field.name}"}} and regenerate (the rename then breaks only JSON and Python).'
         )
     ctx.add("field-removed", f"{old.full_name}.{field.name}", field.location, breaks, detail)
@@ -211,4 +211,3 @@ def _consequence(breaks: set[Break]) -> str:
 
 def _rules(rules: dict[str, object]) -> str:
     return json.dumps(rules, sort_keys=True) if rules else "{}"
-

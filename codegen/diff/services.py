@@ -93,9 +93,7 @@ def _compare_methods(ctx: Context, old: Service, new: Service) -> None:
 
 
 def _same_signature(ctx: Context, old: Method, new: Method) -> bool:
-    return (
-        old.stream is new.stream and ctx.same_type(old.input, new.input) and ctx.same_type(old.output, new.output)
-    )
+    return old.stream is new.stream and ctx.same_type(old.input, new.input) and ctx.same_type(old.output, new.output)
 
 
 def _compare_method(ctx: Context, subject: str, old: Method, new: Method) -> None:

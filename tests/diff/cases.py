@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .specs import PACKAGE, REF, SERVICE, W, Edit, rename_key, widget, widget_properties
+from .specs import PACKAGE, REF, SERVICE, Edit, W, rename_key, widget, widget_properties
 
 __all__ = ["CASES", "Case", "Expected"]
 
@@ -75,7 +75,9 @@ def _stream_put(document: dict[str, Any]) -> None:
     operation = document["paths"][f"/{SERVICE}/PutWidget"]["post"]
     for part in (operation["requestBody"], operation["responses"]["200"]):
         (schema,) = {m["schema"]["$ref"] for m in part["content"].values()}
-        part["content"] = {m: {"schema": {"$ref": schema}} for m in ("application/connect+json", "application/connect+proto")}
+        part["content"] = {
+            m: {"schema": {"$ref": schema}} for m in ("application/connect+json", "application/connect+proto")
+        }
 
 
 def _rename_widget(document: dict[str, Any]) -> None:

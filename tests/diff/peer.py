@@ -19,11 +19,10 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import acme.v1 as api
 from connectrpc.errors import ConnectError
 from google.protobuf import json_format
 from google.protobuf.message import Message
-
-import acme.v1 as api
 
 SERVICE = "Widgets"
 
@@ -84,7 +83,11 @@ def _call(client: Any, call: dict[str, Any]) -> dict[str, Any]:
         answers = list(function(request)) if method.server_streaming else [function(request)]
     except ConnectError as error:
         return {"ok": False, "code": error.code.name.lower(), "error": error.message}
-    return {"ok": True, "sent": json_format.MessageToDict(request), "received": [json_format.MessageToDict(a) for a in answers]}
+    return {
+        "ok": True,
+        "sent": json_format.MessageToDict(request),
+        "received": [json_format.MessageToDict(a) for a in answers],
+    }
 
 
 def _probe(expression: str) -> dict[str, Any]:

@@ -62,7 +62,11 @@ def base() -> dict[str, Any]:
             },
             "additionalProperties": False,
         },
-        f"{PACKAGE}.Color": {"type": "string", "title": "Color", "enum": ["COLOR_UNSPECIFIED", "COLOR_RED", "COLOR_GREEN"]},
+        f"{PACKAGE}.Color": {
+            "type": "string",
+            "title": "Color",
+            "enum": ["COLOR_UNSPECIFIED", "COLOR_RED", "COLOR_GREEN"],
+        },
     }
     paths: dict[str, Any] = {}
     for method, streaming in (("PutWidget", False), ("WatchWidget", True)):
@@ -102,4 +106,3 @@ def widget_properties(document: dict[str, Any]) -> dict[str, Any]:
     """The properties of Widget."""
     properties: dict[str, Any] = widget(document)["properties"]
     return properties
-

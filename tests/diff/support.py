@@ -20,7 +20,9 @@ def merged_lock(base: Lock, declared: Mapping[str, Any]) -> Lock:
 
 
 def _renames(declared: Mapping[str, Any]) -> Renames:
-    messages = {new: entry["renamed_from"] for new, entry in declared.get("messages", {}).items() if "renamed_from" in entry}
+    messages = {
+        new: entry["renamed_from"] for new, entry in declared.get("messages", {}).items() if "renamed_from" in entry
+    }
     fields = {
         (owner, new): spec["renamed_from"]
         for owner, entry in declared.get("messages", {}).items()

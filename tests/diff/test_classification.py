@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from codegen.diff import fails, render
 
 from .cases import CASES, Case
@@ -35,9 +36,7 @@ def test_a_removed_and_an_added_field_of_the_same_type_and_place_suggest_a_renam
     changes = {c.kind: c for c in diff_documents(base(), edited(*case.edits))}
     removed = changes["field-removed"]
     assert removed.pointer == f"#/components/schemas/{W}/properties/name"
-    assert (
-        f'set lock.json#/messages/{W}/fields/title to {{"renamed_from": "name"}}' in removed.detail
-    ), removed.detail
+    assert f'set lock.json#/messages/{W}/fields/title to {{"renamed_from": "name"}}' in removed.detail, removed.detail
     assert "keep number 2" in removed.detail
     assert "'name'" in changes["field-added"].detail
 

@@ -227,7 +227,9 @@ PLANS: dict[str, tuple[dict[str, Any], dict[str, Any], Check]] = {
     ),
     "enum-value-renamed": (
         _plan(_put(_with(color="COLOR_GREEN"))),
-        _plan(_put(_with(color="COLOR_LIME")), probes=("api.Color.Value('COLOR_GREEN')", "api.Color.Value('COLOR_LIME')")),
+        _plan(
+            _put(_with(color="COLOR_LIME")), probes=("api.Color.Value('COLOR_GREEN')", "api.Color.Value('COLOR_LIME')")
+        ),
         _value_renamed,
     ),
     "method-added": (BOTH, _plan(_put(WIDGET), _put(WIDGET, "WatchWidget"), _put(WIDGET, "CopyWidget")), _method_added),
@@ -277,5 +279,7 @@ def test_old_and_new_packages_talk_as_the_report_says(
     new_package = build_package(tmp_path / "new", edited(*case.edits), _lock_with(old_package.lock_text, case.lock))
     old_plan, new_plan, check = PLANS[case.name]
     with serving(new_package) as new_server:
-        old_outcomes, new_outcomes = run_clients([(old_package, new_server, old_plan), (new_package, old_server, new_plan)])
+        old_outcomes, new_outcomes = run_clients(
+            [(old_package, new_server, old_plan), (new_package, old_server, new_plan)]
+        )
     check(old_outcomes, new_outcomes)

@@ -50,7 +50,9 @@ def _map_entries(spec: Mapping[str, Any]) -> set[str]:
     return {
         name
         for name, schema in schemas.items()
-        if name.endswith("Entry") and name.rpartition(".")[0] in schemas and set(schema.get("properties", {})) == {"key", "value"}
+        if name.endswith("Entry")
+        and name.rpartition(".")[0] in schemas
+        and set(schema.get("properties", {})) == {"key", "value"}
     }
 
 

@@ -26,6 +26,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 from codegen.diff import Break, diff_apis, render
 from codegen.load import load_data
 from codegen.lock import load_lock
@@ -165,9 +166,7 @@ def _match_fields(
 def _fidelity(reconstruction: Mapping[str, Any], reference: Any) -> list[str]:
     found: list[str] = []
     operations = {path.rsplit("/", 1)[1]: item["post"] for path, item in reconstruction["paths"].items()}
-    streams = {
-        name for name, op in operations.items() if set(op["requestBody"]["content"]) == STREAM_MEDIA_TYPES
-    }
+    streams = {name for name, op in operations.items() if set(op["requestBody"]["content"]) == STREAM_MEDIA_TYPES}
     listed = [(doc.name, doc.streaming) for doc in reference.methods]
     if listed != [(name, name in streams) for name in operations]:
         found.append(f"the reference lists the methods (name, streams) {listed}, the spec {list(operations)}")
@@ -178,7 +177,9 @@ def _fidelity(reconstruction: Mapping[str, Any], reference: Any) -> list[str]:
         if op.get("description") != "\n\n".join(doc.description):
             found.append(f"{doc.name}: the method description differs")
         for suffix, entries in (("Request", doc.params), ("Response", doc.returns)):
-            end = _match_fields(entries, 0, f"{PACKAGE}.{doc.name}{suffix}", f"{doc.name}{suffix}", reconstruction, found)
+            end = _match_fields(
+                entries, 0, f"{PACKAGE}.{doc.name}{suffix}", f"{doc.name}{suffix}", reconstruction, found
+            )
             if end < len(entries):
                 found.append(f"{doc.name}{suffix}: the reference prints more fields than the spec has")
     return found
@@ -257,7 +258,9 @@ def test_builder_rejects_disagreeing_repeated_descriptions(builder: ModuleType) 
         builder.build_document(broken)
 
 
-def test_builder_never_replaces_an_edited_spec(builder: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_builder_never_replaces_an_edited_spec(
+    builder: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edited = tmp_path / "spec.json"
     edited.write_text('{"edited": true}\n', encoding="utf-8")
     assert builder.main(["--output", str(edited)]) == 1
