@@ -1,12 +1,34 @@
-"""Shared test settings: paths of the repository."""
+"""Shared test settings: paths of the repository, and one early stop for a spec whose examples
+do not match their schemas (otherwise every test built on the examples fails, far from the cause)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from codegen.diagnostics import Reporter
+from codegen.examples import check_examples
 
 ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "depot-ci.openapi.json"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop the run with the examples' pointers when an example of the spec does not match its schema."""
+    try:
+        document = json.loads(SPEC.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        pytest.exit(f"{SPEC}: cannot read the spec: {error}", returncode=1)
+    reporter = Reporter()
+    check_examples(document, reporter)
+    if reporter.errors:
+        problems = "\n".join(str(problem) for problem in reporter.errors)
+        pytest.exit(
+            f"{SPEC.name}: examples do not match their schemas; fix them first (`make generate` stops here too):\n"
+            f"{problems}",
+            returncode=1,
+        )
 
 
 @pytest.fixture(scope="session")
