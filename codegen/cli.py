@@ -3,9 +3,12 @@
     python -m codegen generate [--config pyproject.toml] [--strict] [--force]
     python -m codegen check    [--config pyproject.toml]
     python -m codegen proto    --spec FILE --lock FILE --out DIR [--strict] [--force]
+    python -m codegen diff     OLD NEW [--lock FILE] [--format text|markdown|json]
+                               [--fail-on wire|json|python|any|none]
 
-Exit codes: 0 success, 1 `check` found stale output, 2 the input or the output settings have
-errors (each printed with its JSON pointer or path and what to do; nothing was written).
+Exit codes: 0 success, 1 `check` found stale output or `diff` found a change of the `--fail-on`
+category, 2 the input or the output settings have errors (each printed with its JSON pointer or
+path and what to do; nothing was written).
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from pathlib import Path
 
 from .config import load_config
 from .diagnostics import CodegenError, Diagnostic
-from .pipeline import check, convert, generate
+from .pipeline import DIFF_FAIL_ON, DIFF_FORMATS, check, convert, diff, generate
 
 __all__ = ["main"]
 
 EXIT_STALE = 1
+EXIT_BREAKING = 1
 EXIT_INVALID = 2
 _FORCE_HELP = (
     "write even where the output directory holds files the generator did not write (they are kept "
@@ -73,6 +77,24 @@ def _parser() -> argparse.ArgumentParser:
     proto.add_argument("--strict", action="store_true", help="treat warnings as errors")
     proto.add_argument("--force", action="store_true", help=_FORCE_HELP)
     proto.set_defaults(run=_proto)
+
+    compare = commands.add_parser(
+        "diff",
+        help="what changes between two versions of a spec for binary, JSON and Python users",
+        description="Compare two versions of an OpenAPI document as protobuf, protobuf JSON and the "
+        "generated Python see them. Exit 1 when a change of the --fail-on category is present.",
+    )
+    compare.add_argument("old", type=Path, help="the earlier OpenAPI document")
+    compare.add_argument("new", type=Path, help="the later OpenAPI document")
+    compare.add_argument("--lock", type=Path, help="the field-number lock both are numbered with (and its renames)")
+    compare.add_argument("--format", choices=DIFF_FORMATS, default="text", help="report format (default: text)")
+    compare.add_argument(
+        "--fail-on",
+        choices=DIFF_FAIL_ON,
+        default="none",
+        help="exit 1 when a change breaks this (any: any change at all; default: none)",
+    )
+    compare.set_defaults(run=_diff)
     return parser
 
 
@@ -90,6 +112,7 @@ def _generate(args: argparse.Namespace) -> int:
         f"{len(generated.protos)} .proto and {len(generated.python)} Python files, {len(generated.written)} changed "
         f"in {time.perf_counter() - started:.2f} s ({stages})"
     )
+    print(generated.report, end="")
     return 0
 
 
@@ -112,6 +135,12 @@ def _proto(args: argparse.Namespace) -> int:
         f"codegen: wrote {len(converted.protos)} .proto file(s) to {args.out} in {time.perf_counter() - started:.3f} s"
     )
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    result = diff(args.old, args.new, args.lock, form=args.format, fail_on=args.fail_on)
+    print(result.text, end="")
+    return EXIT_BREAKING if result.failed else 0
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:

@@ -1,18 +1,23 @@
 """The one place that chains the stages, and what to do with their output.
 
     load(spec) -> Document                  codegen.openapi.load
+    check_examples(document)                codegen.openapi.examples
     load_lock(lock) -> Lock                 codegen.lock.parse
     to_draft(document) -> ApiDraft          codegen.openapi.to_model
     number(draft, lock) -> (Api, Lock)      codegen.lock.numbering
     to_proto(api) -> {path: text}           codegen.proto.to_proto
     compile_protos(api, protos) -> {path: text}   codegen.proto.compile
     render(api, layout) -> {path: text}     codegen.render
+    diff_apis(old api, new api) -> changes  codegen.diff
 
 `to_model` is load's successor up to the numbered model; `convert` runs it and prints .proto (the
-`proto` command); `build` runs every stage in memory and returns all output; `generate` builds
-and then writes the output, its manifest and the lock (`output.write_output`: only files the
-generator owns are replaced, all or nothing); `check` builds and lists the committed files that
-differ. Each stage reports into a `Reporter` and raises `CodegenError` with every problem found.
+`proto` command); `build` runs every stage in memory and returns all output, after checking every
+example against its schema; `generate` builds, reports what changed since the spec the output was
+last generated from (a copy kept beside it), and then writes the output, its manifest and the lock
+(`output.write_output`: only files the generator owns are replaced, all or nothing); `check`
+builds and lists the committed files that differ; `diff` compares two versions of a spec
+(`compare`: old numbered with the lock, new with the lock old leaves, renames from the new lock).
+Each stage reports into a `Reporter` and raises `CodegenError` with every problem found.
 """
 
 from __future__ import annotations
@@ -25,16 +30,35 @@ from pathlib import Path
 from typing import TypeVar
 
 from .config import Config
-from .diagnostics import Diagnostic, Reporter, Severity, raise_if_strict
+from .diagnostics import CodegenError, Diagnostic, Reporter, Severity, raise_if_strict
+from .diff import FAIL_ON, FORMATS, Change, diff_apis, fails, renames_from_lock
+from .diff import render as render_report
 from .lock import Lock, dump_lock, load_lock, number
 from .manifest import MANIFEST_NAME, Manifest, current_inputs, relative
 from .model import Api
-from .openapi import Document, load, read_pointers, sort_findings, to_draft
+from .openapi import Document, check_examples, load, read_pointers, sort_findings, to_draft
 from .output import OutputRoot, check_roots, diff_tree, write_output
 from .proto import check_api, compile_protos, to_proto
 from .python.layout import PythonLayout
 
-__all__ = ["Converted", "Generated", "ModelResult", "build", "check", "convert", "generate", "to_model"]
+__all__ = [
+    "DIFF_FAIL_ON",
+    "DIFF_FORMATS",
+    "Converted",
+    "Diffed",
+    "Generated",
+    "ModelResult",
+    "build",
+    "check",
+    "compare",
+    "convert",
+    "diff",
+    "generate",
+    "to_model",
+]
+
+DIFF_FORMATS = FORMATS
+DIFF_FAIL_ON = FAIL_ON
 
 T = TypeVar("T")
 
@@ -123,10 +147,17 @@ class Generated:
     """Wall time of each stage."""
     written: tuple[Path, ...] = ()
     """Files `generate` wrote or deleted (unchanged files are left alone); empty before writing."""
+    spec_copy: dict[str, str] = field(default_factory=dict)
+    """{path under python_out: the spec's text}: the spec the output is generated from, kept beside it
+    as the baseline of the next run's report (works on a fresh clone and without git)."""
+    document: Document | None = None
+    input_lock: Lock | None = None
+    report: str = ""
+    """What changed since the spec in `spec_copy` (text), filled in by `generate`."""
 
     def roots(self, config: Config) -> list[OutputRoot]:
         """The output directories and their files, python_out (which holds the manifest) first."""
-        return _roots(config, self.python, self.protos)
+        return _roots(config, {**self.python, **self.spec_copy}, self.protos)
 
 
 def build(config: Config, *, strict: bool = False) -> Generated:
@@ -143,6 +174,7 @@ def build(config: Config, *, strict: bool = False) -> Generated:
         return value
 
     document = timed("load", lambda: load(config.spec))
+    timed("examples", lambda: _check_examples(document))
     lock = timed("lock", lambda: load_lock(config.lock))
     result = timed("to_model", lambda: to_model(document, lock))
     raise_if_strict(result.warnings, strict)
@@ -156,7 +188,8 @@ def build(config: Config, *, strict: bool = False) -> Generated:
     python = {**modules, **rendered}
     lock_text = dump_lock(result.lock)
     inputs = current_inputs(config.spec, lock_text, _settings(config))
-    trees = {"proto_out": (config.proto_out, protos), "python_out": (config.python_out, python)}
+    spec_copy = {config.spec.name: config.spec.read_text(encoding="utf-8")}
+    trees = {"proto_out": (config.proto_out, protos), "python_out": (config.python_out, {**python, **spec_copy})}
     manifest = Manifest.of_output(config.python_out, inputs, trees, result.warnings)
     return Generated(
         api=result.api,
@@ -166,7 +199,17 @@ def build(config: Config, *, strict: bool = False) -> Generated:
         warnings=result.warnings,
         manifest=manifest,
         seconds=seconds,
+        spec_copy=spec_copy,
+        document=document,
+        input_lock=lock,
     )
+
+
+def _check_examples(document: Document) -> None:
+    """Stop at every example that does not match its schema, before anything else runs."""
+    reporter = Reporter()
+    check_examples(document.data, reporter)
+    reporter.raise_if_errors()
 
 
 def generate(config: Config, *, strict: bool = False, force: bool = False) -> Generated:
@@ -178,10 +221,67 @@ def generate(config: Config, *, strict: bool = False, force: bool = False) -> Ge
     """
     check_roots(_roots(config, {}, {}), config.spec, config.lock)
     generated = build(config, strict=strict)
+    started = time.perf_counter()
+    report = _report(config, generated)
+    generated.seconds["compare"] = time.perf_counter() - started
     written = write_output(
         generated.roots(config), generated.manifest, config.lock, generated.lock_text, spec=config.spec, force=force
     )
-    return replace(generated, written=tuple(written))
+    return replace(generated, written=tuple(written), report=report)
+
+
+def _report(config: Config, generated: Generated) -> str:
+    """What the new output changes for users, against the spec the committed output came from."""
+    baseline = config.python_out / config.spec.name
+    shown, current = _shown(baseline), _shown(config.spec)
+    if not baseline.is_file():
+        return f"{current}: no earlier spec at {shown} to compare with (first generation)\n"
+    if baseline.read_bytes() == config.spec.read_bytes():
+        return f"{shown} -> {current}: no changes to the API\n"
+    assert generated.document is not None and generated.input_lock is not None
+    try:
+        changes = compare(load(baseline), generated.document, generated.input_lock)
+    except CodegenError as error:
+        first = error.diagnostics[0] if error.diagnostics else "unknown problem"
+        return f"{shown} -> {current}: not compared; the earlier spec no longer converts ({first})\n"
+    return render_report(changes, "text", old=shown, new=current)
+
+
+def compare(old: Document, new: Document, lock: Lock) -> tuple[Change, ...]:
+    """Every change from `old` to `new`: `old` numbered with `lock`, `new` with the lock `old` leaves,
+    renames as the resulting lock declares them. Raises CodegenError when either does not convert."""
+    before = to_model(old, lock)
+    after = to_model(new, before.lock)
+    return diff_apis(
+        before.api,
+        after.api,
+        old_document=old.data,
+        new_document=new.data,
+        renames=renames_from_lock(after.lock),
+        lock_name=lock.source,
+    )
+
+
+@dataclass(frozen=True)
+class Diffed:
+    """What the `diff` command produced."""
+
+    text: str
+    """The report in the requested format."""
+    failed: bool
+    """A change of the `--fail-on` category is present."""
+    changes: tuple[Change, ...]
+
+
+def diff(old: Path, new: Path, lock: Path | None, *, form: str = "text", fail_on: str = "none") -> Diffed:
+    """Compare two spec files (numbered with `lock`, if given). Raises CodegenError on bad input:
+    an unreadable or invalid document, a lock that is missing or contradicts itself."""
+    if lock is not None and not lock.is_file():
+        reporter = Reporter()
+        reporter.error(str(lock), "no lock file here", "pass the lock the specs are numbered with, or leave out --lock")
+        reporter.raise_if_errors()
+    changes = compare(load(old), load(new), load_lock(lock) if lock is not None else Lock())
+    return Diffed(render_report(changes, form, old=str(old), new=str(new)), fails(changes, fail_on), changes)
 
 
 def check(config: Config) -> list[str]:

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+
 from codegen.diagnostics import Reporter
-from codegen.examples import check_examples
+from codegen.openapi.examples import check_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "depot-ci.openapi.json"

@@ -7,7 +7,7 @@ tests differ only in how wide a 64-bit integer may be and whether doubles must b
 
 from __future__ import annotations
 
-from codegen.examples import SPEC_URI, format_checker, spec_registry, spec_validator
+from codegen.openapi.examples import SPEC_URI, format_checker, spec_registry, spec_validator
 
 __all__ = ["SCHEMA_REF", "SPEC_URI", "format_checker", "spec_registry", "spec_validator"]
 

@@ -17,10 +17,22 @@ from .changes import Break, Change, Renames
 from .context import Context, all_enums, all_messages, pair_by_name
 from .enums import compare_enums
 from .messages import compare_messages
-from .report import FAIL_ON, fails, render, summary
+from .renames import renames_from_lock
+from .report import FAIL_ON, FORMATS, fails, render, summary
 from .services import compare_services
 
-__all__ = ["FAIL_ON", "Break", "Change", "Renames", "diff_apis", "fails", "render", "summary"]
+__all__ = [
+    "FAIL_ON",
+    "FORMATS",
+    "Break",
+    "Change",
+    "Renames",
+    "diff_apis",
+    "fails",
+    "render",
+    "renames_from_lock",
+    "summary",
+]
 
 
 def diff_apis(

@@ -9,10 +9,12 @@ from typing import Any
 
 from .changes import Break, Change
 
-__all__ = ["FAIL_ON", "fails", "render", "summary"]
+__all__ = ["FAIL_ON", "FORMATS", "fails", "render", "summary"]
 
 FAIL_ON = ("wire", "json", "python", "any", "none")
 """`--fail-on` choices: a break category, `any` change at all, or `none` (never fail)."""
+FORMATS = ("text", "markdown", "json")
+"""`--format` choices."""
 
 
 def summary(changes: Sequence[Change]) -> dict[str, int]:

@@ -51,7 +51,7 @@ def _method_names(service: Service) -> set[str]:
 
 
 def _service_pointer(service: Service) -> str:
-    return service.methods[0].location if service.methods else "#/paths"
+    return service.location or (service.methods[0].location if service.methods else "#/paths")
 
 
 def _compare_methods(ctx: Context, old: Service, new: Service) -> None:

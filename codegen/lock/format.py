@@ -10,6 +10,9 @@ out in a lock file and honours it on every later run:
 - refinements the document cannot express (uint64 vs int64, client streaming, map key types)
   live here too, and facts about methods: which side streams, and the idempotency level
   (`no_side_effects` for reads, `idempotent`), which decides what the generated clients retry.
+- a rename keeps the wire: a field, enum value, message or enum may say `renamed_from` the old
+  name, and it takes the old one's number (fields: numbers), so binary peers of both versions
+  agree. The old entry stays, so a document that still uses the old name numbers it the same.
 
 Locations of problems in the lock are pointers into the lock file: its file name, `#`, and a
 JSON pointer (`depot-ci.lock.json#/messages/depot.ci.v1.RunRequest/fields/repo`).
@@ -23,7 +26,8 @@ The file is JSON with sorted keys, meant to be read and edited by people:
           "fields": {"id": 1, "size": {"number": 2, "type": "uint64"}, "tags": {"number": 3, "map_key": "int32"}},
           "oneofs": {"payload": ["text", "blob"]},
           "reserved": {"names": ["old_name"], "numbers": [4]}
-        }
+        },
+        "pkg.Parcel": {"renamed_from": "pkg.Package", "fields": {"label": {"renamed_from": "title"}}}
       },
       "methods": {
         "pkg.Service/Upload": {"streaming": "client"},
@@ -36,7 +40,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..diagnostics import escape_pointer
@@ -82,6 +86,8 @@ class FieldLock:
     """A refinement of the scalar type the document implies."""
     map_key: Scalar | None = None
     """The key type of a map field (the document only says "object")."""
+    renamed_from: str | None = None
+    """The field's earlier name, whose number it keeps."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,12 @@ class MessageLock:
     oneofs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     reserved_numbers: frozenset[int] = frozenset()
     reserved_names: frozenset[str] = frozenset()
+    renamed_from: str | None = None
+    """The full name the message had before, whose entry (numbers) it continues."""
+
+    def renames(self) -> dict[str, str]:
+        """{new field name: old field name} of the renames declared in this entry."""
+        return {name: f.renamed_from for name, f in self.fields.items() if f.renamed_from is not None}
 
     def used_numbers(self) -> set[int]:
         """Every number this message has ever handed out or reserved."""
@@ -105,6 +117,10 @@ class EnumLock:
     values: Mapping[str, int] = field(default_factory=dict)
     reserved_numbers: frozenset[int] = frozenset()
     reserved_names: frozenset[str] = frozenset()
+    renamed_values: Mapping[str, str] = field(default_factory=dict)
+    """{new value name: old value name}: the new name keeps the old one's number."""
+    renamed_from: str | None = None
+    """The full name the enum had before, whose entry (numbers) it continues."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +142,34 @@ class Lock:
     """The lock's file name, for error locations."""
 
     def message(self, full_name: str) -> MessageLock:
-        """The lock entry of a message (empty when the lock has none)."""
-        return self.messages.get(full_name) or MessageLock()
+        """The lock entry of a message (empty when the lock has none); a message renamed from another
+        continues the other's entry, its own settings taking precedence."""
+        entry = self.messages.get(full_name) or MessageLock()
+        source = self.messages.get(entry.renamed_from) if entry.renamed_from else None
+        if source is None:
+            return entry
+        return replace(
+            entry,
+            fields={**source.fields, **entry.fields},
+            oneofs={**source.oneofs, **entry.oneofs},
+            reserved_numbers=source.reserved_numbers | entry.reserved_numbers,
+            reserved_names=source.reserved_names | entry.reserved_names,
+        )
 
     def enum(self, full_name: str) -> EnumLock:
-        """The lock entry of an enum (empty when the lock has none)."""
-        return self.enums.get(full_name) or EnumLock()
+        """The lock entry of an enum (empty when the lock has none); an enum renamed from another
+        continues the other's entry."""
+        entry = self.enums.get(full_name) or EnumLock()
+        source = self.enums.get(entry.renamed_from) if entry.renamed_from else None
+        if source is None:
+            return entry
+        return replace(
+            entry,
+            values={**source.values, **entry.values},
+            reserved_numbers=source.reserved_numbers | entry.reserved_numbers,
+            reserved_names=source.reserved_names | entry.reserved_names,
+            renamed_values={**source.renamed_values, **entry.renamed_values},
+        )
 
 
 def lock_pointer(source: str, *tokens: str) -> str:
@@ -148,7 +186,8 @@ def _to_data(lock: Lock) -> dict[str, Any]:
     data: dict[str, Any] = {
         "comment": (
             "Field and enum value numbers handed out by codegen. Numbers here are never changed or reused; "
-            "edit only to add refinements (type, map_key, streaming, idempotency) or to pre-assign numbers."
+            "edit only to add refinements (type, map_key, streaming, idempotency), to pre-assign numbers, "
+            "or to declare renames (renamed_from), which keep the old name's number."
         ),
         "messages": {name: _message_data(entry) for name, entry in lock.messages.items()},
         "enums": {name: _enum_data(entry) for name, entry in lock.enums.items()},
@@ -169,6 +208,8 @@ def _method_data(entry: MethodLock) -> dict[str, str]:
 
 def _message_data(entry: MessageLock) -> dict[str, Any]:
     data: dict[str, Any] = {"fields": dict(_field_data(entry))}
+    if entry.renamed_from is not None:
+        data["renamed_from"] = entry.renamed_from
     if entry.oneofs:
         data["oneofs"] = {name: list(members) for name, members in entry.oneofs.items()}
     if entry.reserved_numbers or entry.reserved_names:
@@ -178,7 +219,7 @@ def _message_data(entry: MessageLock) -> dict[str, Any]:
 
 def _field_data(entry: MessageLock) -> Iterator[tuple[str, Any]]:
     for name, locked in entry.fields.items():
-        if locked.type is None and locked.map_key is None:
+        if locked.type is None and locked.map_key is None and locked.renamed_from is None:
             yield name, locked.number
         else:
             detail: dict[str, Any] = {"number": locked.number}
@@ -186,11 +227,22 @@ def _field_data(entry: MessageLock) -> Iterator[tuple[str, Any]]:
                 detail["type"] = locked.type.value
             if locked.map_key is not None:
                 detail["map_key"] = locked.map_key.value
+            if locked.renamed_from is not None:
+                detail["renamed_from"] = locked.renamed_from
             yield name, detail
 
 
 def _enum_data(entry: EnumLock) -> dict[str, Any]:
-    data: dict[str, Any] = {"values": dict(entry.values)}
+    data: dict[str, Any] = {
+        "values": {
+            name: {"number": number, "renamed_from": entry.renamed_values[name]}
+            if name in entry.renamed_values
+            else number
+            for name, number in entry.values.items()
+        }
+    }
+    if entry.renamed_from is not None:
+        data["renamed_from"] = entry.renamed_from
     if entry.reserved_numbers or entry.reserved_names:
         data["reserved"] = {"names": sorted(entry.reserved_names), "numbers": sorted(entry.reserved_numbers)}
     return data

@@ -48,6 +48,7 @@ __all__ = ["number"]
 
 def number(draft: ApiDraft, lock: Lock, reporter: Reporter) -> tuple[Api, Lock]:
     """Number `draft` with `lock`; return the model and the lock to save (old entries kept, new ones added)."""
+    _check_type_renames(draft, lock, reporter)
     numbering = _Numbering(lock, reporter)
     api = Api(
         title=draft.title,
@@ -128,7 +129,18 @@ class _Numbering:
         used = entry.used_numbers()
         locked: dict[str, FieldLock] = dict(entry.fields)
         fields: list[Field] = []
-        for oneof_name, field in [(None, f) for f in draft.fields] + members:
+        drafted = [(None, f) for f in draft.fields] + members
+        names = {f.name for _, f in drafted}
+        # A document older than a declared rename still uses the earlier name: it gets the same number.
+        earlier = {f.renamed_from: f for name, f in entry.fields.items() if f.renamed_from and name not in names}
+        for name, renamed in entry.fields.items():
+            if renamed.renamed_from in names and name in names:
+                self._reporter.error(
+                    f"{where}/fields/{escape_pointer(name)}/renamed_from",
+                    f"{name!r} is declared renamed from {renamed.renamed_from!r}, but the document has both",
+                    "remove the old property from the document, or the renamed_from from the lock",
+                )
+        for oneof_name, field in drafted:
             if field.name in entry.reserved_names:
                 self._reporter.error(
                     field.location,
@@ -138,6 +150,9 @@ class _Numbering:
                 )
                 continue
             known = locked.get(field.name)
+            if known is None and field.name in earlier:
+                known = FieldLock(earlier[field.name].number, earlier[field.name].type, earlier[field.name].map_key)
+                locked[field.name] = known
             if known is None:
                 known = FieldLock(_next_free(used, 1))
                 used.add(known.number)
@@ -145,7 +160,10 @@ class _Numbering:
             field_type = _refined(field, known, f"{where}/fields/{escape_pointer(field.name)}", self._reporter)
             fields.append(_numbered(field, known.number, field_type, oneof_name))
         present = {f.name for f in fields}
+        in_use = {f.number for f in fields}
+        # A renamed field's earlier name is gone, but its number is not: the new name carries it.
         gone = {name: f.number for name, f in locked.items() if name not in present}
+        gone_numbers = {number for number in gone.values() if number not in in_use}
         oneofs = tuple(Oneof(name, tuple(f.name for f in fields if f.oneof == name)) for name in oneof_names)
         current = {o.name: o.field_names for o in oneofs}
         claimed = {member for names in current.values() for member in names}
@@ -161,13 +179,14 @@ class _Numbering:
             oneofs=dict(sorted({**stale, **current}.items())),
             reserved_numbers=entry.reserved_numbers,
             reserved_names=entry.reserved_names,
+            renamed_from=entry.renamed_from,
         )
         return Message(
             full_name=draft.full_name,
             name=draft.name,
             fields=tuple(fields),
             oneofs=oneofs,
-            reserved_numbers=tuple(sorted(set(entry.reserved_numbers) | set(gone.values()))),
+            reserved_numbers=tuple(sorted(set(entry.reserved_numbers) | gone_numbers)),
             reserved_names=tuple(sorted(set(entry.reserved_names) | set(gone))),
             nested_messages=tuple(self._message(child) for child in draft.nested_messages),
             nested_enums=tuple(e for e in (self._enum(child) for child in draft.nested_enums) if e is not None),
@@ -202,6 +221,16 @@ class _Numbering:
             values[value.name] = value.number
         used = set(values.values()) | set(entry.reserved_numbers)
         numbered: list[EnumValue] = []
+        names = {value.name for value in draft.values}
+        # A document older than a declared rename still uses the earlier name: it gets the same number.
+        earlier = {old: values[new] for new, old in entry.renamed_values.items() if new not in names and new in values}
+        for new, old in entry.renamed_values.items():
+            if new in names and old in names:
+                self._reporter.error(
+                    f"{where}/values/{escape_pointer(new)}/renamed_from",
+                    f"{new!r} is declared renamed from {old!r}, but the document has both",
+                    "remove the old value from the document, or the renamed_from from the lock",
+                )
         for value in draft.values:
             if value.name in entry.reserved_names:
                 self._reporter.error(
@@ -210,7 +239,7 @@ class _Numbering:
                     f"a value of that name was removed before; rename it, or delete the name from {where}/reserved",
                 )
                 continue
-            known = values.get(value.name)
+            known = values.get(value.name, earlier.get(value.name))
             if known is None:
                 known = max(used) + 1 if used else 0
                 used.add(known)
@@ -231,19 +260,48 @@ class _Numbering:
                 else f"assign 0 to a value in {where}",
             )
         self.enums[draft.full_name] = EnumLock(
-            dict(sorted(values.items())), entry.reserved_numbers, entry.reserved_names
+            dict(sorted(values.items())),
+            entry.reserved_numbers,
+            entry.reserved_names,
+            entry.renamed_values,
+            entry.renamed_from,
         )
         present = {v.name for v in numbered}
-        gone = {name: n for name, n in values.items() if name not in present}
+        in_use = {v.number for v in numbered}
+        gone = {name: n for name, n in values.items() if name not in present and n not in in_use}
+        gone_names = {name for name in values if name not in present}
         return Enum(
             full_name=draft.full_name,
             name=draft.name,
             values=tuple(numbered),
             reserved_numbers=tuple(sorted(set(entry.reserved_numbers) | set(gone.values()))),
-            reserved_names=tuple(sorted(set(entry.reserved_names) | set(gone))),
+            reserved_names=tuple(sorted(set(entry.reserved_names) | gone_names)),
             description=draft.description,
             location=draft.location,
         )
+
+
+def _check_type_renames(draft: ApiDraft, lock: Lock, reporter: Reporter) -> None:
+    """A message or enum declared renamed from another cannot appear next to it in one document."""
+    names: set[str] = set()
+
+    def walk(messages: Sequence[DraftMessage]) -> None:
+        for message in messages:
+            names.add(message.full_name)
+            names.update(e.full_name for e in message.nested_enums)
+            walk(message.nested_messages)
+
+    for package in draft.packages:
+        walk(package.messages)
+        names.update(e.full_name for e in package.enums)
+    for section, entries in (("messages", lock.messages), ("enums", lock.enums)):
+        for name, entry in entries.items():
+            if entry.renamed_from in names and name in names:
+                reporter.error(
+                    lock_pointer(lock.source, section, name, "renamed_from"),
+                    f"{name!r} is declared renamed from {entry.renamed_from!r}, but the document has both",
+                    "remove the old component from the document, or the renamed_from from the lock",
+                )
 
 
 def _oneof_name(entry: MessageLock, members: Sequence[str], taken: set[str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -79,6 +80,8 @@ def parse_lock(data: Any, source: str = "lock") -> Lock:
         name: _parse_enum(entry, where("enums", name), reporter)
         for name, entry in sorted(_section(data, "enums", source, reporter).items())
     }
+    messages = {name: _resolve_message(name, messages, source, reporter) for name in messages}
+    enums = {name: _resolve_enum(name, enums, source, reporter) for name in enums}
     methods = {
         name: _parse_method(entry, where("methods", name), reporter)
         for name, entry in sorted(_section(data, "methods", source, reporter).items())
@@ -199,19 +202,20 @@ def _parse_message(entry: Any, location: str, reporter: Reporter) -> MessageLock
         reporter.error(location, "a message entry must be an object", 'e.g. {"fields": {"id": 1}}')
         return MessageLock()
     refinable = frozenset(s for targets in REFINEMENTS.values() for s in targets)
-    _known_keys(entry, ("fields", "oneofs", "reserved"), location, reporter)
+    _known_keys(entry, ("fields", "oneofs", "renamed_from", "reserved"), location, reporter)
     fields: dict[str, FieldLock] = {}
     for name, value in sorted(_object(entry, "fields", location, reporter, '{"id": 1}').items()):
         spot = f"{location}/fields/{escape_pointer(name)}"
         number_spot = spot
+        renamed_from = None
         if isinstance(value, Mapping):
-            number = value.get("number")
+            number = value.get("number", _UNRESOLVED if "renamed_from" in value else None)
             number_spot = spot + "/number"
-            for unknown in sorted(set(value) - {"number", "type", "map_key"}):
+            for unknown in sorted(set(value) - {"number", "type", "map_key", "renamed_from"}):
                 reporter.error(
                     f"{spot}/{escape_pointer(str(unknown))}",
                     f"unknown field setting {unknown!r}",
-                    "use number, type or map_key",
+                    "use number, type, map_key or renamed_from",
                 )
             refined = _parse_scalar(value["type"], spot + "/type", reporter, refinable) if "type" in value else None
             key = (
@@ -219,21 +223,14 @@ def _parse_message(entry: Any, location: str, reporter: Reporter) -> MessageLock
                 if "map_key" in value
                 else None
             )
+            renamed_from = _parse_name(value, spot, reporter, "the field's earlier name")
         else:
             number, refined, key = value, None, None
-        if _check_number(number, number_spot, reporter, lowest=1):
-            fields[name] = FieldLock(number, refined, key)
+        if number is _UNRESOLVED or _check_number(number, number_spot, reporter, lowest=1):
+            fields[name] = FieldLock(number, refined, key, renamed_from)
     reserved_numbers, reserved_names = _parse_reserved(entry, location, reporter, lowest=1)
-    by_number: dict[int, str] = {}
     for name, locked in fields.items():
         spot = f"{location}/fields/{escape_pointer(name)}"
-        if locked.number in by_number:
-            reporter.error(
-                spot,
-                f"fields {by_number[locked.number]!r} and {name!r} both have number {locked.number}",
-                "give each field its own number",
-            )
-        by_number[locked.number] = name
         if locked.number in reserved_numbers:
             reporter.error(
                 spot,
@@ -259,34 +256,150 @@ def _parse_message(entry: Any, location: str, reporter: Reporter) -> MessageLock
                     "a field belongs to at most one oneof; remove it from one of them",
                 )
             seen[member] = name
-    return MessageLock(fields, oneofs, frozenset(reserved_numbers), frozenset(reserved_names))
+    renamed_from = _parse_name(entry, location, reporter, "the message's earlier full name")
+    return MessageLock(fields, oneofs, frozenset(reserved_numbers), frozenset(reserved_names), renamed_from)
 
 
 def _parse_enum(entry: Any, location: str, reporter: Reporter) -> EnumLock:
     if not isinstance(entry, Mapping):
         reporter.error(location, "an enum entry must be an object", 'e.g. {"values": {"COLOR_UNSPECIFIED": 0}}')
         return EnumLock()
-    _known_keys(entry, ("reserved", "values"), location, reporter)
+    _known_keys(entry, ("renamed_from", "reserved", "values"), location, reporter)
     values: dict[str, int] = {}
-    for name, number in sorted(_object(entry, "values", location, reporter, '{"COLOR_UNSPECIFIED": 0}').items()):
+    renamed: dict[str, str] = {}
+    for name, value in sorted(_object(entry, "values", location, reporter, '{"COLOR_UNSPECIFIED": 0}').items()):
         spot = f"{location}/values/{escape_pointer(name)}"
-        if _check_number(number, spot, reporter, lowest=ENUM_NUMBER_MIN, highest=ENUM_NUMBER_MAX):
+        number = value
+        if isinstance(value, Mapping):
+            _known_keys(value, ("number", "renamed_from"), spot, reporter)
+            previous = _parse_name(value, spot, reporter, "the value's earlier name")
+            if previous is not None:
+                renamed[name] = previous
+            number = value.get("number", _UNRESOLVED if previous is not None else None)
+            spot += "/number"
+        if number is _UNRESOLVED or _check_number(
+            number, spot, reporter, lowest=ENUM_NUMBER_MIN, highest=ENUM_NUMBER_MAX
+        ):
             values[name] = number
     reserved_numbers, reserved_names = _parse_reserved(
         entry, location, reporter, lowest=ENUM_NUMBER_MIN, highest=ENUM_NUMBER_MAX
     )
-    by_number: dict[int, str] = {}
     for name, number in values.items():
         spot = f"{location}/values/{escape_pointer(name)}"
-        if number in by_number:
-            reporter.error(
-                spot,
-                f"values {by_number[number]!r} and {name!r} both have number {number}",
-                "give each value its own number",
-            )
-        by_number[number] = name
         if number in reserved_numbers or name in reserved_names:
             reporter.error(
                 spot, f"value {name!r} = {number} is also reserved", "remove it from 'reserved' or renumber it"
             )
-    return EnumLock(values, frozenset(reserved_numbers), frozenset(reserved_names))
+    renamed_from = _parse_name(entry, location, reporter, "the enum's earlier full name")
+    return EnumLock(values, frozenset(reserved_numbers), frozenset(reserved_names), renamed, renamed_from)
+
+
+# A renamed field or value whose number the lock leaves to its earlier name (resolved below).
+_UNRESOLVED: Any = object()
+
+
+def _parse_name(entry: Mapping[str, Any], location: str, reporter: Reporter, what: str) -> str | None:
+    """`entry["renamed_from"]` when it is a non-empty string (missing: None); anything else is reported."""
+    if "renamed_from" not in entry:
+        return None
+    value = entry["renamed_from"]
+    if not isinstance(value, str) or not value:
+        reporter.error(f"{location}/renamed_from", f"{value!r} is not a name", f"renamed_from is {what}")
+        return None
+    return value
+
+
+def _resolve_message(name: str, messages: Mapping[str, MessageLock], source: str, reporter: Reporter) -> MessageLock:
+    """Give each renamed field its earlier name's number, and check no two fields share a number
+    unless one was renamed from the other."""
+    entry = messages[name]
+    where = lock_pointer(source, "messages", name)
+    earlier = messages.get(entry.renamed_from) if entry.renamed_from else None
+    if entry.renamed_from is not None and earlier is None:
+        reporter.error(
+            f"{where}/renamed_from",
+            f"the lock has no message {entry.renamed_from!r} to continue",
+            "name the message's earlier full name as the lock lists it under messages",
+        )
+    pool = {**(earlier.fields if earlier else {}), **entry.fields}
+    fields: dict[str, FieldLock] = {}
+    for field_name, locked in entry.fields.items():
+        spot = f"{where}/fields/{escape_pointer(field_name)}"
+        previous = pool.get(locked.renamed_from) if locked.renamed_from else None
+        if locked.renamed_from is not None and previous is None:
+            if locked.number is _UNRESOLVED:
+                reporter.error(
+                    spot + "/renamed_from",
+                    f"the lock has no field {locked.renamed_from!r} in {name!r} to take the number of",
+                    f'name the number too: {{"number": N, "renamed_from": "{locked.renamed_from}"}}',
+                )
+                continue
+        elif previous is not None and locked.number is _UNRESOLVED:
+            locked = replace(locked, number=previous.number)
+        elif previous is not None and locked.number != previous.number:
+            reporter.error(
+                spot + "/number",
+                f"{field_name!r} is renamed from {locked.renamed_from!r} but has number {locked.number}, "
+                f"not {previous.number}",
+                "a renamed field keeps its number: drop `number` (it is taken from the earlier name)",
+            )
+        fields[field_name] = locked
+    by_number: dict[int, str] = {}
+    for field_name, locked in fields.items():
+        other = by_number.get(locked.number)
+        if other is not None and locked.renamed_from != other and fields[other].renamed_from != field_name:
+            reporter.error(
+                f"{where}/fields/{escape_pointer(field_name)}",
+                f"fields {other!r} and {field_name!r} both have number {locked.number}",
+                "give each field its own number (only a field renamed from another shares its number)",
+            )
+        by_number.setdefault(locked.number, field_name)
+    return replace(entry, fields=fields)
+
+
+def _resolve_enum(name: str, enums: Mapping[str, EnumLock], source: str, reporter: Reporter) -> EnumLock:
+    """Give each renamed value its earlier name's number, and check no two values share a number
+    unless one was renamed from the other."""
+    entry = enums[name]
+    where = lock_pointer(source, "enums", name)
+    earlier = enums.get(entry.renamed_from) if entry.renamed_from else None
+    if entry.renamed_from is not None and earlier is None:
+        reporter.error(
+            f"{where}/renamed_from",
+            f"the lock has no enum {entry.renamed_from!r} to continue",
+            "name the enum's earlier full name as the lock lists it under enums",
+        )
+    pool = {**(earlier.values if earlier else {}), **entry.values}
+    values: dict[str, int] = {}
+    for value_name, number in entry.values.items():
+        spot = f"{where}/values/{escape_pointer(value_name)}"
+        previous_name = entry.renamed_values.get(value_name)
+        previous = pool.get(previous_name) if previous_name else None
+        if number is _UNRESOLVED:
+            if previous is None:
+                reporter.error(
+                    spot + "/renamed_from",
+                    f"the lock has no value {previous_name!r} in {name!r} to take the number of",
+                    f'name the number too: {{"number": N, "renamed_from": "{previous_name}"}}',
+                )
+                continue
+            number = previous
+        elif previous is not None and number != previous:
+            reporter.error(
+                spot + "/number",
+                f"{value_name!r} is renamed from {previous_name!r} but has number {number}, not {previous}",
+                "a renamed value keeps its number: drop `number` (it is taken from the earlier name)",
+            )
+        values[value_name] = number
+    by_number: dict[int, str] = {}
+    for value_name, number in values.items():
+        other = by_number.get(number)
+        linked = entry.renamed_values.get(value_name) == other or entry.renamed_values.get(other or "") == value_name
+        if other is not None and not linked:
+            reporter.error(
+                f"{where}/values/{escape_pointer(value_name)}",
+                f"values {other!r} and {value_name!r} both have number {number}",
+                "give each value its own number (only a value renamed from another shares its number)",
+            )
+        by_number.setdefault(number, value_name)
+    return replace(entry, values=values)

@@ -1,56 +1,41 @@
-"""Build the two models a diff compares, the way `python -m codegen diff` does: the old document
-numbered with the lock, the new one with the lock the old one leaves plus the case's declarations."""
+"""Compare two small documents the way `make generate` and `python -m codegen diff` do: the old
+version numbered with the lock its generation left, plus the renames a case declares in it."""
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Mapping
 from typing import Any
 
-from codegen.diff import Change, Renames, diff_apis
-from codegen.load import load_data
-from codegen.lock import Lock, parse_lock
-from codegen.to_model import to_model
+from codegen.diff import Change
+from codegen.lock import dump_lock, parse_lock
+from codegen.openapi import load_data
+from codegen.pipeline import compare, to_model
 
-__all__ = ["diff_documents", "merged_lock"]
-
-
-def merged_lock(base: Lock, declared: Mapping[str, Any]) -> Lock:
-    """`base` with the renames a case declares (phase 1: read straight from the declaration)."""
-    return base
+__all__ = ["declared_lock", "diff_documents"]
 
 
-def _renames(declared: Mapping[str, Any]) -> Renames:
-    messages = {
-        new: entry["renamed_from"] for new, entry in declared.get("messages", {}).items() if "renamed_from" in entry
-    }
-    fields = {
-        (owner, new): spec["renamed_from"]
-        for owner, entry in declared.get("messages", {}).items()
-        for new, spec in entry.get("fields", {}).items()
-        if isinstance(spec, Mapping) and "renamed_from" in spec
-    }
-    values = {
-        (owner, new): spec["renamed_from"]
-        for owner, entry in declared.get("enums", {}).items()
-        for new, spec in entry.get("values", {}).items()
-        if isinstance(spec, Mapping) and "renamed_from" in spec
-    }
-    return Renames(messages=messages, fields=fields, enum_values=values)
+def declared_lock(lock: Mapping[str, Any], declared: Mapping[str, Any]) -> dict[str, Any]:
+    """`lock` (lock file data) with the entries `declared` merged in, as a maintainer edits it."""
+    merged: dict[str, Any] = copy.deepcopy(dict(lock))
+
+    def merge(target: dict[str, Any], extra: Mapping[str, Any]) -> None:
+        for key, value in extra.items():
+            if isinstance(value, Mapping) and isinstance(target.get(key), dict):
+                merge(target[key], value)
+            else:
+                target[key] = copy.deepcopy(value)
+
+    merge(merged, declared)
+    return merged
 
 
 def diff_documents(
     old: Mapping[str, Any], new: Mapping[str, Any], declared: Mapping[str, Any] | None = None
 ) -> tuple[Change, ...]:
-    """The changes from `old` to `new` with the renames `declared` (lock entries)."""
+    """The changes from `old` to `new`, with the lock `old`'s generation left plus `declared`."""
     old_document = load_data(old, "old.json")
-    new_document = load_data(new, "new.json")
-    before = to_model(old_document, parse_lock({}))
-    after = to_model(new_document, before.lock)
-    return diff_apis(
-        before.api,
-        after.api,
-        old_document=old_document.data,
-        new_document=new_document.data,
-        renames=_renames(declared or {}),
-        lock_name="lock.json",
-    )
+    first = json.loads(dump_lock(to_model(old_document, parse_lock({}, "lock.json")).lock))
+    lock = parse_lock(declared_lock(first, declared or {}), "lock.json")
+    return compare(old_document, load_data(new, "new.json"), lock)

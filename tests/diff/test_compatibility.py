@@ -11,6 +11,7 @@ refused on the wire or in JSON, a name gone from the Python package.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pytest
 from .cases import CASES, Case
 from .packages import Package, build_package, run_clients, serving
 from .specs import base, edited
+from .support import declared_lock
 
 WIDGET = {"id": "w1", "name": "Widget one", "size": 3, "color": "COLOR_RED", "tags": ["a", "b"]}
 PROTO, JSON = 0, 1
@@ -255,28 +257,13 @@ def old_server(old_package: Package) -> Iterator[str]:
         yield url
 
 
-def _lock_with(lock_text: str, declared: Mapping[str, Any]) -> dict[str, Any]:
-    """The old lock plus the entries a case declares (renames)."""
-    import json
-
-    lock: dict[str, Any] = json.loads(lock_text)
-
-    def merge(target: dict[str, Any], extra: Mapping[str, Any]) -> None:
-        for key, value in extra.items():
-            if isinstance(value, Mapping) and isinstance(target.get(key), dict):
-                merge(target[key], value)
-            else:
-                target[key] = copy.deepcopy(value)
-
-    merge(lock, declared)
-    return lock
-
-
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_old_and_new_packages_talk_as_the_report_says(
     case: Case, old_package: Package, old_server: str, tmp_path: Path
 ) -> None:
-    new_package = build_package(tmp_path / "new", edited(*case.edits), _lock_with(old_package.lock_text, case.lock))
+    new_package = build_package(
+        tmp_path / "new", edited(*case.edits), declared_lock(json.loads(old_package.lock_text), case.lock)
+    )
     old_plan, new_plan, check = PLANS[case.name]
     with serving(new_package) as new_server:
         old_outcomes, new_outcomes = run_clients(

@@ -28,9 +28,9 @@ from typing import Any
 import pytest
 
 from codegen.diff import Break, diff_apis, render
-from codegen.load import load_data
 from codegen.lock import load_lock
-from codegen.to_model import to_model
+from codegen.openapi import load_data
+from codegen.pipeline import to_model
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "spec" / "depot-ci.openapi.json"

@@ -23,7 +23,7 @@ from jsonschema.exceptions import best_match
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from .diagnostics import Reporter, escape_pointer
+from ..diagnostics import Reporter, escape_pointer
 
 __all__ = ["SPEC_URI", "check_examples", "format_checker", "spec_registry", "spec_validator"]
 
