@@ -3,14 +3,14 @@ type lookups every part of the diff needs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Api, Enum, MapType, Message, MessageRef, Method, Scalar, Service, TypeRef
+from ..model import Api, Enum, MapType, Message, MessageRef, Scalar, Service, TypeRef
 from .changes import Break, Change, Renames
 
-__all__ = ["Context", "all_enums", "all_messages", "all_services", "methods_of", "pair_by_name"]
+__all__ = ["Context", "all_enums", "all_messages", "all_services", "pair_by_name"]
 
 
 def all_messages(api: Api) -> dict[str, Message]:
@@ -109,8 +109,3 @@ class Context:
                 if isinstance(element, MessageRef):
                     pending.append(element.full_name)
         return seen
-
-
-def methods_of(service: Service) -> Iterator[tuple[str, Method]]:
-    """(name, method) of a service, in declaration order."""
-    return ((m.name, m) for m in service.methods)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .specs import PACKAGE, REF, SERVICE, Edit, W, rename_key, widget, widget_properties
+from .specs import PACKAGE, REF, SERVICE, Edit, W, carrier, operation, rename_key, widget, widget_properties
 
 __all__ = ["CASES", "Case", "Expected"]
 
@@ -57,12 +57,10 @@ def _rename_green(document: dict[str, Any]) -> None:
 
 
 def _add_method(document: dict[str, Any]) -> None:
-    from .specs import _carrier, _operation
-
-    document["paths"][f"/{SERVICE}/CopyWidget"] = _operation("CopyWidget")
+    document["paths"][f"/{SERVICE}/CopyWidget"] = operation("CopyWidget")
     schemas = document["components"]["schemas"]
     for suffix in ("Request", "Response"):
-        schemas[f"{PACKAGE}.CopyWidget{suffix}"] = _carrier("CopyWidget", suffix)
+        schemas[f"{PACKAGE}.CopyWidget{suffix}"] = carrier("CopyWidget", suffix)
 
 
 def _remove_watch(document: dict[str, Any]) -> None:

@@ -11,7 +11,19 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["PACKAGE", "SERVICE", "W", "Edit", "base", "edited", "rename_key", "widget", "widget_properties"]
+__all__ = [
+    "PACKAGE",
+    "SERVICE",
+    "W",
+    "Edit",
+    "base",
+    "carrier",
+    "edited",
+    "operation",
+    "rename_key",
+    "widget",
+    "widget_properties",
+]
 
 PACKAGE = "acme.v1"
 SERVICE = f"{PACKAGE}.Widgets"
@@ -21,7 +33,8 @@ W = f"{PACKAGE}.Widget"
 Edit = Callable[[dict[str, Any]], None]
 
 
-def _operation(method: str, streaming: bool = False) -> dict[str, Any]:
+def operation(method: str, streaming: bool = False) -> dict[str, Any]:
+    """The path item of a Connect method of the service."""
     media = ["application/connect+json", "application/connect+proto"] if streaming else ["application/json"]
 
     def content(name: str) -> dict[str, Any]:
@@ -38,7 +51,8 @@ def _operation(method: str, streaming: bool = False) -> dict[str, Any]:
     }
 
 
-def _carrier(method: str, suffix: str) -> dict[str, Any]:
+def carrier(method: str, suffix: str) -> dict[str, Any]:
+    """A request or response message carrying one Widget."""
     return {
         "type": "object",
         "title": f"{method}{suffix}",
@@ -70,9 +84,9 @@ def base() -> dict[str, Any]:
     }
     paths: dict[str, Any] = {}
     for method, streaming in (("PutWidget", False), ("WatchWidget", True)):
-        paths[f"/{SERVICE}/{method}"] = _operation(method, streaming)
+        paths[f"/{SERVICE}/{method}"] = operation(method, streaming)
         for suffix in ("Request", "Response"):
-            schemas[f"{PACKAGE}.{method}{suffix}"] = _carrier(method, suffix)
+            schemas[f"{PACKAGE}.{method}{suffix}"] = carrier(method, suffix)
     return {
         "openapi": "3.1.0",
         "info": {"title": PACKAGE, "version": "v1"},

@@ -9,14 +9,12 @@ import pytest
 from codegen.diff import fails, render
 
 from .cases import CASES, Case
-from .specs import W, base
+from .specs import W, base, edited
 from .support import diff_documents
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_each_change_is_classified(case: Case) -> None:
-    from .specs import edited
-
     changes = diff_documents(base(), edited(*case.edits), case.lock)
     found = sorted((c.kind, c.subject, tuple(b.value for b in c.breaks)) for c in changes)
     assert found == sorted(case.expected)
@@ -31,8 +29,6 @@ def test_an_unchanged_document_has_no_changes() -> None:
 
 def test_a_removed_and_an_added_field_of_the_same_type_and_place_suggest_a_rename() -> None:
     case = next(c for c in CASES if c.name == "field-renamed-without-lock")
-    from .specs import edited
-
     changes = {c.kind: c for c in diff_documents(base(), edited(*case.edits))}
     removed = changes["field-removed"]
     assert removed.pointer == f"#/components/schemas/{W}/properties/name"
@@ -43,8 +39,6 @@ def test_a_removed_and_an_added_field_of_the_same_type_and_place_suggest_a_renam
 
 def test_removals_point_into_the_old_document_and_name_what_the_lock_reserves() -> None:
     case = next(c for c in CASES if c.name == "enum-value-removed")
-    from .specs import edited
-
     (change,) = diff_documents(base(), edited(*case.edits))
     assert change.pointer == "#/components/schemas/acme.v1.Color/enum/2"
     assert "reserves number 2 and name 'COLOR_GREEN'" in change.detail
@@ -52,8 +46,6 @@ def test_removals_point_into_the_old_document_and_name_what_the_lock_reserves() 
 
 def test_json_report_has_the_documented_shape_and_fail_on_picks_categories() -> None:
     case = next(c for c in CASES if c.name == "field-json-name-changed")
-    from .specs import edited
-
     changes = diff_documents(base(), edited(*case.edits))
     data = json.loads(render(changes, "json", old="a", new="b"))
     assert data == {
@@ -74,8 +66,6 @@ def test_json_report_has_the_documented_shape_and_fail_on_picks_categories() -> 
 
 
 def test_text_and_markdown_reports_list_every_change_with_its_pointer() -> None:
-    from .specs import edited
-
     changes = diff_documents(base(), edited(*CASES[1].edits, *CASES[0].edits))
     text = render(changes, "text", old="old.json", new="new.json")
     assert text.splitlines()[0] == "old.json -> new.json: 2 change(s); breaking python 1; 1 compatible"
