@@ -87,6 +87,13 @@ def _rename_widget(document: dict[str, Any]) -> None:
             schema["properties"]["widget"]["$ref"] = f"{REF}{PACKAGE}.Gadget"
 
 
+def _rename_put(document: dict[str, Any]) -> None:
+    paths = document["paths"]
+    rename_key(paths, f"/{SERVICE}/PutWidget", f"/{SERVICE}/StoreWidget")
+    operation = paths[f"/{SERVICE}/StoreWidget"]["post"]
+    operation.update(summary="StoreWidget", operationId=f"{SERVICE}.StoreWidget")
+
+
 def _add_get(document: dict[str, Any]) -> None:
     item = document["paths"][f"/{SERVICE}/PutWidget"]
     item["get"] = {**item["post"], "operationId": f"{SERVICE}.PutWidget.get"}
@@ -184,6 +191,11 @@ CASES: tuple[Case, ...] = (
         "method-streaming-changed",
         [_stream_put],
         [("method-streaming-changed", f"{SERVICE}.PutWidget", (WIRE, JSON, PYTHON))],
+    ),
+    Case(
+        "method-renamed",
+        [_rename_put],
+        [("method-renamed", f"{SERVICE}.StoreWidget", (WIRE, JSON, PYTHON))],
     ),
     Case(
         "method-idempotency-changed",

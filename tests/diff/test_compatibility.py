@@ -182,6 +182,13 @@ def _streaming_changed(old: dict[str, Any], new: dict[str, Any]) -> None:
         _refused(outcome)
 
 
+def _method_renamed(old: dict[str, Any], new: dict[str, Any]) -> None:
+    for encoding in (PROTO, JSON):
+        _refused(old["calls"][encoding][0], "unimplemented")  # the old path is gone
+        _refused(new["calls"][encoding][0], "unimplemented")  # the new path is unknown to old servers
+    assert not new["probes"][0]["ok"] and new["probes"][1]["ok"]
+
+
 def _message_renamed(old: dict[str, Any], new: dict[str, Any]) -> None:
     _compatible(old, new)
     assert not new["probes"][0]["ok"] and new["probes"][1]["ok"]
@@ -237,6 +244,14 @@ PLANS: dict[str, tuple[dict[str, Any], dict[str, Any], Check]] = {
     "method-added": (BOTH, _plan(_put(WIDGET), _put(WIDGET, "WatchWidget"), _put(WIDGET, "CopyWidget")), _method_added),
     "method-removed": (BOTH, _plan(_put(WIDGET), probes=("api.WidgetsClientSync.watch_widget",)), _method_removed),
     "method-streaming-changed": (_plan(_put(WIDGET)), _plan(_put(WIDGET)), _streaming_changed),
+    "method-renamed": (
+        _plan(_put(WIDGET)),
+        _plan(
+            _put(WIDGET, "StoreWidget"),
+            probes=("api.WidgetsClientSync.put_widget", "api.WidgetsClientSync.store_widget"),
+        ),
+        _method_renamed,
+    ),
     "method-idempotency-changed": (BOTH, BOTH, _compatible),
     "message-renamed": (BOTH, _plan(_put(WIDGET), probes=("api.Widget", "api.Gadget")), _message_renamed),
 }
