@@ -105,6 +105,11 @@ NAME = f"{W}.name"
 
 CASES: tuple[Case, ...] = (
     Case("field-added", [_props(_add_weight)], [("field-added", f"{W}.weight", ())]),
+    Case(
+        "field-added-required",
+        [_props(_add_weight), lambda d: widget(d).update(required=["weight"])],
+        [("field-added", f"{W}.weight", (WIRE, JSON))],
+    ),
     Case("field-removed", [_props(lambda p: p.pop("name"))], [("field-removed", NAME, (PYTHON,))]),
     Case(
         "field-renamed-without-lock",

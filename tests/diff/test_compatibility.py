@@ -141,6 +141,12 @@ def _made_required(old: dict[str, Any], new: dict[str, Any]) -> None:
     _all_echoed(new)
 
 
+def _added_required(old: dict[str, Any], new: dict[str, Any]) -> None:
+    for outcome in old["calls"][PROTO] + old["calls"][JSON]:
+        _refused(outcome, "invalid_argument")  # old clients do not send it; new servers require it
+    _all_echoed(new, proto=("weight",), json=("weight",))
+
+
 def _value_added(old: dict[str, Any], new: dict[str, Any]) -> None:
     _all_echoed(old)
     # Binary keeps the unknown number; old JSON servers read the zero value (the field is dropped).
@@ -197,6 +203,11 @@ def _message_renamed(old: dict[str, Any], new: dict[str, Any]) -> None:
 # case name -> (old client's plan, new client's plan, check)
 PLANS: dict[str, tuple[dict[str, Any], dict[str, Any], Check]] = {
     "field-added": (BOTH, _plan(_put(_with(weight=7)), _put(_with(weight=7), "WatchWidget")), _field_added),
+    "field-added-required": (
+        _plan(_put(WIDGET)),
+        _plan(_put(_with(weight=7)), _put(_with(weight=7), "WatchWidget")),
+        _added_required,
+    ),
     "field-removed": (BOTH, _plan(_put(_with(name=None)), probes=("api.Widget(name='x')",)), _field_removed),
     "field-renamed-without-lock": (
         _plan(_put(WIDGET)),
