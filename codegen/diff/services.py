@@ -3,7 +3,7 @@ idempotency and deprecation."""
 
 from __future__ import annotations
 
-from ..model import Method, Service
+from ..model import Idempotency, Method, Service
 from .changes import Break
 from .context import Context, all_services, pair_by_name
 from .document import has_get
@@ -96,6 +96,14 @@ def _same_signature(ctx: Context, old: Method, new: Method) -> bool:
     return old.stream is new.stream and ctx.same_type(old.input, new.input) and ctx.same_type(old.output, new.output)
 
 
+def _idempotency(ctx: Context, method: Method, side: str) -> str:
+    """The method's idempotency level: the lock's (in the model), else a Connect GET beside the POST."""
+    if method.idempotency is not Idempotency.UNKNOWN:
+        return str(method.idempotency.value)
+    document = ctx.old_document if side == "old" else ctx.new_document
+    return Idempotency.NO_SIDE_EFFECTS.value if has_get(document, method.location) else Idempotency.UNKNOWN.value
+
+
 def _compare_method(ctx: Context, subject: str, old: Method, new: Method) -> None:
     where = new.location
     if old.stream is not new.stream:
@@ -116,16 +124,15 @@ def _compare_method(ctx: Context, subject: str, old: Method, new: Method) -> Non
                 _ALL,
                 f"{role} message {before.full_name} -> {after.full_name}.",
             )
-    old_get, new_get = has_get(ctx.old_document, old.location), has_get(ctx.new_document, new.location)
-    if old_get != new_get:
+    old_level, new_level = _idempotency(ctx, old, "old"), _idempotency(ctx, new, "new")
+    if old_level != new_level:
         ctx.add(
             "method-idempotency-changed",
             subject,
             where,
             (),
-            "now has no side effects (Connect may call it with GET)"
-            if new_get
-            else "no longer marked free of side effects (no Connect GET); the generated package always uses POST.",
+            f"idempotency {old_level} -> {new_level}; the generated clients retry only methods free of "
+            "side effects or idempotent, so retries start or stop, and Connect may send reads as GET.",
         )
     if old.deprecated != new.deprecated:
         ctx.add(
