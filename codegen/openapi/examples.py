@@ -19,8 +19,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import best_match
+from jsonschema.exceptions import SchemaError, best_match
 from referencing import Registry
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 from ..diagnostics import Reporter, escape_pointer
@@ -91,7 +92,11 @@ def check_examples(document: Mapping[str, Any], reporter: Reporter) -> int:
     checked = 0
     for schema_pointer, example_pointer, example in _examples(document):
         checked += 1
-        error = best_match(spec_validator(registry, schema_pointer, formats).iter_errors(example))
+        try:
+            error = best_match(spec_validator(registry, schema_pointer, formats).iter_errors(example))
+        except (Unresolvable, SchemaError):
+            # A broken `$ref` or schema is the document validator's finding, reported at its pointer.
+            continue
         if error is None:
             continue
         where = example_pointer + "".join("/" + escape_pointer(str(token)) for token in error.absolute_path)
