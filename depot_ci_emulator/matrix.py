@@ -1,9 +1,13 @@
 """`strategy.matrix` expansion and `runs-on` runner configuration, as GitHub Actions defines them.
 
 Matrix rules (GitHub's): the cartesian product of the non-`include`/`exclude` keys in written order;
-`exclude` entries remove every combination they match (all their pairs equal); each `include` entry
-is added to every combination whose original values it does not overwrite, or becomes a new
-combination when it fits none.
+`exclude` entries remove every combination they match (all their pairs equal); then each `include`
+entry, in order, is merged into every original combination (one of the product, never one an
+earlier entry created) whose original values it does not overwrite (values added by earlier
+entries may be overwritten), or becomes a new combination when it fits none; a matrix with only
+`include` has one combination per entry. Source: GitHub Actions documentation, "Using a matrix
+for your jobs", sections "Expanding or adding matrix configurations" and "Example: Adding
+configurations".
 """
 
 from __future__ import annotations
@@ -84,14 +88,7 @@ def expand_matrix(matrix: Any, where: str) -> list[dict[str, Any]]:
             msg = f"{where}.exclude[{index}]: {unknown[0]!r} is not a matrix key (keys: {', '.join(keys)})"
             raise MatrixError(msg)
         combos = [c for c in combos if not all(_same(c[k], v) for k, v in rule.items())]
-    for extra in _entries(matrix.get("include"), f"{where}.include"):
-        matched = False
-        for combo in combos[: len(combos)]:
-            if all(_same(combo[k], v) for k, v in extra.items() if k in keys and k in combo):
-                combo.update({k: v for k, v in extra.items() if k not in keys})
-                matched = True
-        if not matched:
-            combos.append(dict(extra))
+    combos += _include(combos, keys, _entries(matrix.get("include"), f"{where}.include"))
     if not combos:
         msg = f"{where}: produces no job (every combination is excluded)"
         raise MatrixError(msg)
@@ -99,6 +96,23 @@ def expand_matrix(matrix: Any, where: str) -> list[dict[str, Any]]:
         msg = f"{where}: produces {len(combos)} jobs; a matrix may produce at most {MAX_MATRIX_JOBS}"
         raise MatrixError(msg)
     return combos
+
+
+def _include(originals: list[dict[str, Any]], keys: list[str], entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Applies `include` entries to `originals` in place; returns the new combinations, in entry order.
+
+    An entry is matched only against the original combinations (never against one an earlier
+    entry created): it is merged into each whose original values (`keys`) it does not change,
+    overwriting values earlier entries added; an entry merged into none becomes a combination.
+    """
+    added: list[dict[str, Any]] = []
+    for entry in entries:
+        fits = [c for c in originals if all(_same(c[k], v) for k, v in entry.items() if k in keys)]
+        for combo in fits:
+            combo.update({k: v for k, v in entry.items() if k not in keys})
+        if not fits:
+            added.append(dict(entry))
+    return added
 
 
 def _entries(value: Any, where: str) -> list[dict[str, Any]]:

@@ -78,6 +78,46 @@ def test_matrix_rules() -> None:
         expand_matrix({"a": [1], "exclude": [{"z": 1}]}, "m")
 
 
+def test_matrix_include_follows_githubs_documented_examples() -> None:
+    # "Example: Expanding configurations" in GitHub's "Using a matrix for your jobs": an entry is
+    # matched only against the original combinations; values added by an earlier entry may be
+    # overwritten, original ones never; an entry that fits none becomes a new combination.
+    fruit = {
+        "fruit": ["apple", "pear"],
+        "animal": ["cat", "dog"],
+        "include": [
+            {"color": "green"},
+            {"color": "pink", "animal": "cat"},
+            {"fruit": "apple", "shape": "circle"},
+            {"fruit": "banana"},
+            {"fruit": "banana", "animal": "cat"},
+        ],
+    }
+    assert expand_matrix(fruit, "m") == [
+        {"fruit": "apple", "animal": "cat", "color": "pink", "shape": "circle"},
+        {"fruit": "apple", "animal": "dog", "color": "green", "shape": "circle"},
+        {"fruit": "pear", "animal": "cat", "color": "pink"},
+        {"fruit": "pear", "animal": "dog", "color": "green"},
+        {"fruit": "banana"},
+        {"fruit": "banana", "animal": "cat"},
+    ]
+    # "Example: Adding configurations": version 17 would overwrite an original value everywhere.
+    adding = {"os": ["windows-latest", "ubuntu-latest"], "version": [10, 12, 14]}
+    combos = expand_matrix({**adding, "include": [{"os": "windows-latest", "version": 17}]}, "m")
+    assert len(combos) == 7 and combos[-1] == {"os": "windows-latest", "version": 17}
+    # "Example: Adding a value to one combination".
+    node = {"os": ["windows-latest", "ubuntu-latest"], "node": [14, 16]}
+    combos = expand_matrix({**node, "include": [{"os": "windows-latest", "node": 16, "npm": 6}]}, "m")
+    assert [c.get("npm") for c in combos] == [None, 6, None, None]
+    # An include-only matrix: one combination per entry, even when the entries share their keys.
+    assert expand_matrix({"include": [{"x": 1}, {"x": 2}]}, "m") == [{"x": 1}, {"x": 2}]
+    sites = [{"site": "production", "datacenter": "site-a"}, {"site": "staging", "datacenter": "site-b"}]
+    assert expand_matrix({"include": sites}, "m") == sites
+    # Excluded combinations are not original ones: an include entry is not merged into them.
+    combos = expand_matrix({"a": [1, 2], "exclude": [{"a": 2}], "include": [{"a": 2, "b": 1}]}, "m")
+    assert combos == [{"a": 1}, {"a": 2, "b": 1}]
+
+
 def test_runner_config() -> None:
     assert runner_config("depot-ubuntu-24.04-16", {"image": "node:22"}, "w") == {
         "labels": ["depot-ubuntu-24.04-16"],
