@@ -8,7 +8,7 @@ token, and errors whose text shows their code.
 from __future__ import annotations
 
 from asyncio import sleep as async_sleep
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from math import ceil
 from time import monotonic, sleep
 from typing import Any
@@ -41,6 +41,55 @@ class _Deadline:
     def allows(self, pause_s: float) -> bool:
         """Whether a pause of `pause_s` seconds still leaves time for another attempt."""
         return self._end is None or monotonic() + pause_s < self._end
+
+
+def _request(request: object, method: MethodInfo[_REQ, Any]) -> _REQ:
+    """`request`, checked to be an instance of `method`'s input message before anything is sent.
+
+    Raises:
+        TypeError: If it is not (a dict, None, another message): no server could accept it,
+            so the call fails at once instead of reaching the network or being retried.
+    """
+    if isinstance(request, method.input):
+        return request
+    name = method.input.__qualname__
+    full_name = getattr(getattr(method.input, "DESCRIPTOR", None), "full_name", name)
+    msg = (
+        f"{method.name} takes a {name} message ({full_name}) as its request, not {type(request).__qualname__};"
+        f" build one with {name}(field=value, ...)"
+    )
+    raise TypeError(msg)
+
+
+def _requests_sync(requests: Iterable[_REQ], method: MethodInfo[_REQ, Any], refused: list[TypeError]) -> Iterator[_REQ]:
+    """The requests of a client or bidi stream, each checked by `_request` as the runtime takes it.
+
+    The runtime reports an exception of the iterator it sends from as a `ConnectError`; the
+    `TypeError` is kept in `refused` so that the call raises it instead, before `_coded`.
+    """
+    for request in requests:
+        yield _request_or_refuse(request, method, refused)
+
+
+async def _requests(
+    requests: AsyncIterable[_REQ] | Iterable[_REQ], method: MethodInfo[_REQ, Any], refused: list[TypeError]
+) -> AsyncIterator[_REQ]:
+    """The async `_requests_sync`, for an iterable or an async iterable."""
+    if isinstance(requests, AsyncIterable):
+        async for request in requests:
+            yield _request_or_refuse(request, method, refused)
+    else:
+        for request in requests:
+            yield _request_or_refuse(request, method, refused)
+
+
+def _request_or_refuse(request: object, method: MethodInfo[_REQ, Any], refused: list[TypeError]) -> _REQ:
+    """`_request`, keeping its `TypeError` in `refused` (see `_requests_sync`)."""
+    try:
+        return _request(request, method)
+    except TypeError as error:
+        refused.append(error)
+        raise
 
 
 def _coded(error: ConnectError) -> ConnectError:
@@ -291,14 +340,18 @@ async def _pages(
 def _call_client_stream_sync(
     client: ConnectClientSync,
     method: MethodInfo[_REQ, _RES],
-    requests: Iterator[_REQ],
+    requests: Iterable[_REQ],
     headers: Headers,
     timeout_ms: int | None,
 ) -> _RES:
     """A client-streaming call (never retried: the requests are consumed as they are sent)."""
+    refused: list[TypeError] = []
+    checked = _requests_sync(iter(requests), method, refused)
     try:
-        return client.execute_client_stream(request=requests, method=method, headers=headers, timeout_ms=timeout_ms)
+        return client.execute_client_stream(request=checked, method=method, headers=headers, timeout_ms=timeout_ms)
     except ConnectError as error:
+        if refused:
+            raise refused[0] from None
         _coded(error)
         raise
 
@@ -306,16 +359,20 @@ def _call_client_stream_sync(
 async def _call_client_stream(
     client: ConnectClient,
     method: MethodInfo[_REQ, _RES],
-    requests: AsyncIterator[_REQ],
+    requests: AsyncIterable[_REQ] | Iterable[_REQ],
     headers: Headers,
     timeout_ms: int | None,
 ) -> _RES:
     """The async `_call_client_stream_sync`."""
+    refused: list[TypeError] = []
+    checked = _requests(requests, method, refused)
     try:
         return await client.execute_client_stream(
-            request=requests, method=method, headers=headers, timeout_ms=timeout_ms
+            request=checked, method=method, headers=headers, timeout_ms=timeout_ms
         )
     except ConnectError as error:
+        if refused:
+            raise refused[0] from None
         _coded(error)
         raise
 
@@ -323,14 +380,18 @@ async def _call_client_stream(
 def _call_bidi_stream_sync(
     client: ConnectClientSync,
     method: MethodInfo[_REQ, _RES],
-    requests: Iterator[_REQ],
+    requests: Iterable[_REQ],
     headers: Headers,
     timeout_ms: int | None,
 ) -> Iterator[_RES]:
     """A bidi-streaming call (never retried)."""
+    refused: list[TypeError] = []
+    checked = _requests_sync(requests, method, refused)
     try:
-        yield from client.execute_bidi_stream(request=requests, method=method, headers=headers, timeout_ms=timeout_ms)
+        yield from client.execute_bidi_stream(request=checked, method=method, headers=headers, timeout_ms=timeout_ms)
     except ConnectError as error:
+        if refused:
+            raise refused[0] from None
         _coded(error)
         raise
 
@@ -338,16 +399,20 @@ def _call_bidi_stream_sync(
 async def _call_bidi_stream(
     client: ConnectClient,
     method: MethodInfo[_REQ, _RES],
-    requests: AsyncIterator[_REQ],
+    requests: AsyncIterable[_REQ] | Iterable[_REQ],
     headers: Headers,
     timeout_ms: int | None,
 ) -> AsyncIterator[_RES]:
     """The async `_call_bidi_stream_sync`."""
+    refused: list[TypeError] = []
+    checked = _requests(requests, method, refused)
     try:
         async for response in client.execute_bidi_stream(
-            request=requests, method=method, headers=headers, timeout_ms=timeout_ms
+            request=checked, method=method, headers=headers, timeout_ms=timeout_ms
         ):
             yield response
     except ConnectError as error:
+        if refused:
+            raise refused[0] from None
         _coded(error)
         raise

@@ -126,16 +126,6 @@ def _merge_headers(defaults: Headers, headers: Headers | Mapping[str, str] | Non
     return merged
 
 
-async def _async_requests(requests: AsyncIterable[_REQ] | Iterable[_REQ]) -> AsyncIterator[_REQ]:
-    """Stream the requests of an iterable or an async iterable."""
-    if isinstance(requests, AsyncIterable):
-        async for request in requests:
-            yield request
-    else:
-        for request in requests:
-            yield request
-
-
 # == server: handler wrappers and request checks, used by the generated servers ==
 def _implementation(service: object, protocol: object, name: str) -> Any:
     """The service's method `name`; None when it has none or only inherits the protocol's default."""

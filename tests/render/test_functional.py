@@ -326,3 +326,32 @@ def test_async_admin_validation_and_unimplemented(api: ModuleType, servers: Modu
     asyncio.run(scenario())
     # The invalid requests never reached the handler.
     assert admin.imported == ["a"]
+
+
+def test_requests_of_the_wrong_type_raise_type_error(api: ModuleType, servers: ModuleType, sync_http: SyncClient) -> None:
+    # Every kind of call checks its requests against the method's input message, sync and async;
+    # a streamed request as it is taken from the caller's iterable.
+    wrong: Any = {"widget_id": "w1"}
+    with api.WidgetServiceClientSync(http_client=sync_http) as client:
+        with pytest.raises(TypeError, match=r"GetWidget takes a GetWidgetRequest message \(acme.widgets.v1."):
+            client.get_widget(wrong)
+        with pytest.raises(TypeError, match="WatchWidget takes a WatchWidgetRequest message"):
+            client.watch_widget(wrong)
+        with pytest.raises(TypeError, match="UploadParts takes a UploadPartRequest message"):
+            client.upload_parts([*_parts(api), wrong])
+        with pytest.raises(TypeError, match="Chat takes a ChatMessage message"):
+            list(client.chat([api.ChatMessage(text="hi"), wrong]))
+
+    async def scenario() -> None:
+        async with ASGITransport(api.WidgetServiceASGIApplication(servers.WidgetsAsync())) as transport:
+            async with api.WidgetServiceClient(http_client=Client(transport)) as client:
+                with pytest.raises(TypeError, match="GetWidget takes a GetWidgetRequest message"):
+                    await client.get_widget(wrong)
+                with pytest.raises(TypeError, match="WatchWidget takes a WatchWidgetRequest message"):
+                    client.watch_widget(wrong)
+                with pytest.raises(TypeError, match="UploadParts takes a UploadPartRequest message"):
+                    await client.upload_parts([*_parts(api), wrong])
+                with pytest.raises(TypeError, match="Chat takes a ChatMessage message"):
+                    [reply async for reply in client.chat([api.ChatMessage(text="hi"), wrong])]
+
+    asyncio.run(scenario())

@@ -73,7 +73,7 @@ def test_every_service_shape_lints_and_type_checks(package_root: Path, tmp_path:
 def test_unused_helpers_are_left_out(kinds: frozenset[StreamKind]) -> None:
     layout = PythonLayout.for_packages("acme_widgets", [PACKAGE])
     text = render(_variant(kinds, required=False, base_url=""), layout)["acme_widgets/v1/widgets_connect.py"]
-    assert "_async_requests" not in text
+    assert "def _requests" not in text
     # As names: the error guard interceptor's `intercept_server_stream` etc. are always there.
     assert not re.search(r"\b_server_stream\b", text)
     assert "AsyncIterable" not in text

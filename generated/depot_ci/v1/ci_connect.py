@@ -702,7 +702,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_RUN,
-            request,
+            _request(request, _CI_SERVICE_RUN),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -744,7 +744,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_LIST_RUNS,
-            request,
+            _request(request, _CI_SERVICE_LIST_RUNS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -781,7 +781,7 @@ class CIServiceClient:
         """
         return _pages(
             lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
-            request,
+            _request(request, _CI_SERVICE_LIST_RUNS),
             "runs",
             limit,
         )
@@ -822,7 +822,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_RUN,
-            request,
+            _request(request, _CI_SERVICE_GET_RUN),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -864,7 +864,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_RUN_STATUS,
-            request,
+            _request(request, _CI_SERVICE_GET_RUN_STATUS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -904,7 +904,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_RUN_METRICS,
-            request,
+            _request(request, _CI_SERVICE_GET_RUN_METRICS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -944,7 +944,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_CANCEL_RUN,
-            request,
+            _request(request, _CI_SERVICE_CANCEL_RUN),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -986,7 +986,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_LIST_WORKFLOWS,
-            request,
+            _request(request, _CI_SERVICE_LIST_WORKFLOWS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1029,7 +1029,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_GET_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1070,7 +1070,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_DISPATCH_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_DISPATCH_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -1111,7 +1111,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_RERUN_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_RERUN_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -1149,7 +1149,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_CANCEL_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_CANCEL_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -1192,7 +1192,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_JOB,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1231,7 +1231,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_JOB_SUMMARY,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_SUMMARY),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1271,7 +1271,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_JOB_METRICS,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_METRICS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1312,7 +1312,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_RETRY_JOB,
-            request,
+            _request(request, _CI_SERVICE_RETRY_JOB),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -1353,7 +1353,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_RETRY_FAILED_JOBS,
-            request,
+            _request(request, _CI_SERVICE_RETRY_FAILED_JOBS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -1391,7 +1391,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_CANCEL_JOB,
-            request,
+            _request(request, _CI_SERVICE_CANCEL_JOB),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -1434,7 +1434,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_ATTEMPT,
-            request,
+            _request(request, _CI_SERVICE_GET_ATTEMPT),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1474,7 +1474,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_JOB_ATTEMPT_METRICS,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_ATTEMPT_METRICS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1516,7 +1516,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_JOB_ATTEMPT_LOGS,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_ATTEMPT_LOGS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1553,7 +1553,7 @@ class CIServiceClient:
         """
         return _pages(
             lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_ATTEMPT_LOGS),
             "lines",
             limit,
         )
@@ -1608,7 +1608,7 @@ class CIServiceClient:
         return _call_server_stream(
             self._client,
             _CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS,
-            request,
+            _request(request, _CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
             _policy(retry, self._retry),
@@ -1655,7 +1655,7 @@ class CIServiceClient:
         return _call_server_stream(
             self._client,
             _CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS,
-            request,
+            _request(request, _CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
             _policy(retry, self._retry),
@@ -1700,7 +1700,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_LIST_ARTIFACTS,
-            request,
+            _request(request, _CI_SERVICE_LIST_ARTIFACTS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1737,7 +1737,7 @@ class CIServiceClient:
         """
         return _pages(
             lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
-            request,
+            _request(request, _CI_SERVICE_LIST_ARTIFACTS),
             "artifacts",
             limit,
         )
@@ -1778,7 +1778,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL,
-            request,
+            _request(request, _CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -1828,7 +1828,7 @@ class CIServiceClient:
         return await _call_unary(
             self._client,
             _CI_SERVICE_GET_FAILURE_DIAGNOSIS,
-            request,
+            _request(request, _CI_SERVICE_GET_FAILURE_DIAGNOSIS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2069,7 +2069,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_RUN,
-            request,
+            _request(request, _CI_SERVICE_RUN),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2111,7 +2111,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_LIST_RUNS,
-            request,
+            _request(request, _CI_SERVICE_LIST_RUNS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2148,7 +2148,7 @@ class CIServiceClientSync:
         """
         return _pages_sync(
             lambda page: self.list_runs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
-            request,
+            _request(request, _CI_SERVICE_LIST_RUNS),
             "runs",
             limit,
         )
@@ -2189,7 +2189,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_RUN,
-            request,
+            _request(request, _CI_SERVICE_GET_RUN),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2231,7 +2231,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_RUN_STATUS,
-            request,
+            _request(request, _CI_SERVICE_GET_RUN_STATUS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2271,7 +2271,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_RUN_METRICS,
-            request,
+            _request(request, _CI_SERVICE_GET_RUN_METRICS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2311,7 +2311,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_CANCEL_RUN,
-            request,
+            _request(request, _CI_SERVICE_CANCEL_RUN),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2353,7 +2353,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_LIST_WORKFLOWS,
-            request,
+            _request(request, _CI_SERVICE_LIST_WORKFLOWS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2396,7 +2396,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_GET_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2437,7 +2437,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_DISPATCH_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_DISPATCH_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2478,7 +2478,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_RERUN_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_RERUN_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2516,7 +2516,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_CANCEL_WORKFLOW,
-            request,
+            _request(request, _CI_SERVICE_CANCEL_WORKFLOW),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2559,7 +2559,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_JOB,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2598,7 +2598,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_JOB_SUMMARY,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_SUMMARY),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2638,7 +2638,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_JOB_METRICS,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_METRICS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2679,7 +2679,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_RETRY_JOB,
-            request,
+            _request(request, _CI_SERVICE_RETRY_JOB),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2720,7 +2720,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_RETRY_FAILED_JOBS,
-            request,
+            _request(request, _CI_SERVICE_RETRY_FAILED_JOBS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2758,7 +2758,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_CANCEL_JOB,
-            request,
+            _request(request, _CI_SERVICE_CANCEL_JOB),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             None,
@@ -2801,7 +2801,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_ATTEMPT,
-            request,
+            _request(request, _CI_SERVICE_GET_ATTEMPT),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2841,7 +2841,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_JOB_ATTEMPT_METRICS,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_ATTEMPT_METRICS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2883,7 +2883,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_JOB_ATTEMPT_LOGS,
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_ATTEMPT_LOGS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -2920,7 +2920,7 @@ class CIServiceClientSync:
         """
         return _pages_sync(
             lambda page: self.get_job_attempt_logs(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
-            request,
+            _request(request, _CI_SERVICE_GET_JOB_ATTEMPT_LOGS),
             "lines",
             limit,
         )
@@ -2975,7 +2975,7 @@ class CIServiceClientSync:
         return _call_server_stream_sync(
             self._client,
             _CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS,
-            request,
+            _request(request, _CI_SERVICE_STREAM_JOB_ATTEMPT_LOGS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
             _policy(retry, self._retry),
@@ -3022,7 +3022,7 @@ class CIServiceClientSync:
         return _call_server_stream_sync(
             self._client,
             _CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS,
-            request,
+            _request(request, _CI_SERVICE_EXPORT_JOB_ATTEMPT_LOGS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._stream_timeout_ms),
             _policy(retry, self._retry),
@@ -3067,7 +3067,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_LIST_ARTIFACTS,
-            request,
+            _request(request, _CI_SERVICE_LIST_ARTIFACTS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -3104,7 +3104,7 @@ class CIServiceClientSync:
         """
         return _pages_sync(
             lambda page: self.list_artifacts(page, headers=headers, timeout_ms=timeout_ms, retry=retry),
-            request,
+            _request(request, _CI_SERVICE_LIST_ARTIFACTS),
             "artifacts",
             limit,
         )
@@ -3145,7 +3145,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL,
-            request,
+            _request(request, _CI_SERVICE_GET_ARTIFACT_DOWNLOAD_URL),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -3195,7 +3195,7 @@ class CIServiceClientSync:
         return _call_unary_sync(
             self._client,
             _CI_SERVICE_GET_FAILURE_DIAGNOSIS,
-            request,
+            _request(request, _CI_SERVICE_GET_FAILURE_DIAGNOSIS),
             _merge_headers(self._headers, headers),
             _timeout(timeout_ms, self._timeout_ms),
             _policy(retry, self._retry),
@@ -13901,6 +13901,24 @@ class _Deadline:
     def allows(self, pause_s: float) -> bool:
         """Whether a pause of `pause_s` seconds still leaves time for another attempt."""
         return self._end is None or monotonic() + pause_s < self._end
+
+
+def _request(request: object, method: MethodInfo[_REQ, Any]) -> _REQ:
+    """`request`, checked to be an instance of `method`'s input message before anything is sent.
+
+    Raises:
+        TypeError: If it is not (a dict, None, another message): no server could accept it,
+            so the call fails at once instead of reaching the network or being retried.
+    """
+    if isinstance(request, method.input):
+        return request
+    name = method.input.__qualname__
+    full_name = getattr(getattr(method.input, "DESCRIPTOR", None), "full_name", name)
+    msg = (
+        f"{method.name} takes a {name} message ({full_name}) as its request, not {type(request).__qualname__};"
+        f" build one with {name}(field=value, ...)"
+    )
+    raise TypeError(msg)
 
 
 def _coded(error: ConnectError) -> ConnectError:
