@@ -102,6 +102,37 @@ def _base_url(base_url: str, source: str = "base_url") -> str:
     return base_url.rstrip("/")
 
 
+def _header_value(value: str, source: str, what: str, scheme: str = "") -> str:
+    """`value` without surrounding whitespace (and without `scheme`, if it starts with it), checked for a header.
+
+    `source` names where it came from (`$VARIABLE` or `token`) in errors, `what` is what to put
+    there; the value itself is never shown, as it may be a secret.
+
+    Raises:
+        ValueError: If nothing is left, or it holds a character an HTTP header cannot carry.
+    """
+    value = value.strip()
+    rest = value[len(scheme) :]
+    # `Bearer` must end at whitespace (`Bearerx` is a token), a scheme like `Token token=` need not.
+    if (
+        scheme
+        and value[: len(scheme)].lower() == scheme.lower()
+        and (rest[:1].isspace() or not scheme[-1].isalnum() or not rest)
+    ):
+        value = rest.strip()
+    if not value:
+        msg = f"{source} is empty (or only whitespace): set it to {what}"
+        raise ValueError(msg)
+    for position, character in enumerate(value):
+        if not " " <= character <= "~":
+            msg = (
+                f"{source} holds a character an HTTP header cannot carry (code point {ord(character)} at "
+                f"position {position}; only printable ASCII may be sent): set it to {what}"
+            )
+            raise ValueError(msg)
+    return value
+
+
 def _environment_settings(
     base_url: str | None,
     token: str | None,
@@ -114,22 +145,31 @@ def _environment_settings(
     token_format: str,
     header_variables: Mapping[str, str],
 ) -> tuple[str, dict[str, str]]:
-    """The base URL and headers of `from_env`: explicit arguments first, then the environment."""
+    """The base URL and headers of `from_env`: explicit arguments first, then the environment.
+
+    The token and header values lose surrounding whitespace (a variable set from a file often
+    ends with a line break); a token that starts with the scheme `token_format` adds (`Bearer `)
+    loses it, so that it is not sent twice.
+    """
     url = base_url
     if url is None and url_variable and (url := environ.get(url_variable) or None) is not None:
         url = _base_url(url, f"${url_variable}")
     found: dict[str, str] = {}
     explicit = {name.lower() for name in headers or {}}
-    if token_variable or token is not None:
-        token = token if token is not None else environ.get(token_variable) or None
-        if token is not None:
-            found[token_header] = token_format.format(token=token)
-        elif token_header.lower() not in explicit:
+    scheme = token_format.partition("{token}")[0].strip()
+    if token is not None:
+        found[token_header] = token_format.format(token=_header_value(token, "token", "an API token", scheme))
+    elif token_variable and token_header.lower() not in explicit:
+        variable = environ.get(token_variable)
+        if not variable:
             msg = f"${token_variable} is not set: set it to an API token, or pass token=..."
             raise ValueError(msg)
-    for header, variable in header_variables.items():
-        if value := environ.get(variable):
-            found[header] = value
+        found[token_header] = token_format.format(
+            token=_header_value(variable, f"${token_variable}", "an API token, or pass token=...", scheme)
+        )
+    for header, variable_name in header_variables.items():
+        if (value := environ.get(variable_name)) and header.lower() not in explicit:
+            found[header] = _header_value(value, f"${variable_name}", f"the {header} header's value, or unset it")
     merged = {name: value for name, value in found.items() if name.lower() not in explicit}
     merged.update(headers or {})
     return url or default_url, merged

@@ -84,8 +84,7 @@ _OPTIONS = (
 _OPTION_ERRORS = (
     (
         "ValueError",
-        'If `base_url` is not an http(s) URL, `encoding` is neither `"proto"` nor `"json"`, or a timeout is '
-        "negative.",
+        'If `base_url` is not an http(s) URL, `encoding` is neither `"proto"` nor `"json"`, or a timeout is negative.',
     ),
 )
 
@@ -99,16 +98,28 @@ def client_from_env(api: Api, settings: ClientSettings) -> Doc:
         else f"The server's URL; by default {default}."
     )
     token_header = f"`{settings.token_header}: {settings.token_format.replace('{token}', '<token>')}`"
+    scheme = settings.token_format.partition("{token}")[0].strip()
+    cleaned = "Surrounding whitespace (a variable read from a file often ends with a line break) is removed" + (
+        f", and a token that starts with `{scheme} ` is sent with the scheme once." if scheme else "."
+    )
     token = (
-        f"The API token, sent as {token_header}; by default `${settings.token_env}`."
+        f"The API token, sent as {token_header}; by default `${settings.token_env}`. {cleaned}"
         if settings.token_env
-        else f"An API token, sent as {token_header}."
+        else f"An API token, sent as {token_header}. {cleaned}"
     )
     from_variables = [f"`{header}` from `${variable}`" for header, variable in settings.header_env]
     headers = "HTTP headers sent with every call; they replace those read from the environment" + (
         f" ({and_list(from_variables)}, each when set)." if from_variables else "."
     )
     errors = list(_OPTION_ERRORS)
+    errors.insert(
+        0,
+        (
+            "ValueError",
+            "If `token` or a variable read is empty once trimmed, or holds a character an HTTP header cannot "
+            "carry (the message names the argument or the variable, never the value).",
+        ),
+    )
     if settings.token_env:
         errors.insert(0, ("ValueError", f"If no `token` is given and `${settings.token_env}` is unset or empty."))
     return Doc(

@@ -77,3 +77,54 @@ def test_an_explicit_authorization_header_stands_in_for_the_token(
 ) -> None:
     local_caller.call(lambda client: client.get_run(REQUEST), from_env=True, headers={"Authorization": "Bearer h"})
     assert local_caller.script.headers == [{"authorization": "Bearer h", "x-depot-org": ""}]
+
+
+SECRET = "dev-token-SECRET"
+
+
+@pytest.mark.parametrize("written", [f"{SECRET}\n", f"  {SECRET}\r\n", f"Bearer {SECRET}", f"bearer  {SECRET}\n"])
+def test_a_token_loses_surrounding_whitespace_and_a_written_scheme(
+    local_caller: Caller, environment: pytest.MonkeyPatch, written: str
+) -> None:
+    # A variable set from a file (`$(cat token)` keeps no newline, `export X=$'...\n'` does) and a
+    # token copied with its scheme both reach the server as one clean `Bearer <token>`.
+    environment.setenv("DEPOT_TOKEN", written)
+    environment.setenv("DEPOT_ORG_ID", " org-from-env\n")
+    local_caller.call(lambda client: client.get_run(REQUEST), from_env=True)
+    local_caller.call(lambda client: client.get_run(REQUEST), from_env=True, token=written)
+    expected = {"authorization": f"Bearer {SECRET}", "x-depot-org": "org-from-env"}
+    assert local_caller.script.headers == [expected, expected]
+
+
+@pytest.mark.parametrize("client_class", [CIServiceClientSync, CIServiceClient])
+@pytest.mark.parametrize("token", ["", " \n", "Bearer ", "Bearer \t"])
+def test_an_empty_explicit_token_is_refused_like_an_empty_variable(
+    client_class: type[CIServiceClientSync | CIServiceClient], environment: pytest.MonkeyPatch, token: str
+) -> None:
+    environment.setenv("DEPOT_TOKEN", SECRET)
+    with pytest.raises(ValueError, match=r"^token is empty \(or only whitespace\): set it to an API token$"):
+        client_class.from_env(token=token)
+    environment.setenv("DEPOT_TOKEN", token or "\n")
+    with pytest.raises(ValueError, match=r"^\$DEPOT_TOKEN is empty"):
+        client_class.from_env()
+
+
+@pytest.mark.parametrize("client_class", [CIServiceClientSync, CIServiceClient])
+@pytest.mark.parametrize("bad", [f"dev-token\n{SECRET}", f"dev-token-\x1b{SECRET}", f"dev-token-é{SECRET}"])
+def test_a_token_a_header_cannot_carry_fails_at_construction_without_showing_it(
+    client_class: type[CIServiceClientSync | CIServiceClient], environment: pytest.MonkeyPatch, bad: str
+) -> None:
+    environment.setenv("DEPOT_TOKEN", bad)
+    with pytest.raises(ValueError) as raised:
+        client_class.from_env()
+    assert str(raised.value).startswith("$DEPOT_TOKEN holds a character an HTTP header cannot carry (code point ")
+    assert "position 9" in str(raised.value) or "position 10" in str(raised.value)
+    with pytest.raises(ValueError) as raised_again:
+        client_class.from_env(token=bad)
+    assert str(raised_again.value).startswith("token holds a character")
+    for error in (raised.value, raised_again.value):
+        assert SECRET not in str(error) and "dev-token" not in str(error)
+    environment.setenv("DEPOT_TOKEN", SECRET)
+    environment.setenv("DEPOT_ORG_ID", "org\nid")
+    with pytest.raises(ValueError, match=r"^\$DEPOT_ORG_ID holds a character"):
+        client_class.from_env()
