@@ -138,9 +138,10 @@ class Executor:
             if current.job_id not in ancestors:
                 ancestors[current.job_id] = current
                 frontier.extend(j for j in (self._store.job(i) for i in current.need_ids) if j is not None)
-        conclusions = {a.conclusion for a in ancestors.values()}
+        # A need that failed under `continue-on-error: true` counts as succeeded for its dependents.
+        conclusions = {"success" if a.tolerated else a.conclusion for a in ancestors.values()}
         return Status(
-            success=all(n.conclusion == "success" for n in needs),
+            success=all(n.conclusion == "success" or n.tolerated for n in needs),
             failure=bool(conclusions & {"failure", "timed_out"}),
             cancelled=bool(conclusions & {"cancelled"}),
         )

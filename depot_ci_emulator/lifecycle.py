@@ -107,6 +107,7 @@ def _create_jobs(
             runs_on=json.dumps(plan.runs_on),
             steps=json.dumps([s.to_json() for s in plan.steps]),
             timeout_minutes=plan.timeout_minutes,
+            continue_on_error=int(plan.continue_on_error),
             status="skipped" if skipped else "queued",
             conclusion="skipped" if skipped else "",
             created_at=now,
@@ -135,7 +136,9 @@ def refresh_workflow(store: Store, workflow_id: str, now: int) -> None:
     workflow = store.workflow(workflow_id)
     if workflow is None:
         return
-    status = aggregate(job.status for job in store.jobs_of(workflow_id))
+    # A job that failed under `continue-on-error: true` stays failed itself, but its workflow
+    # concludes as if it had succeeded (GitHub: "allow a workflow run to pass when this job fails").
+    status = aggregate("finished" if job.tolerated else job.status for job in store.jobs_of(workflow_id))
     if _next(workflow.status, status):
         started = workflow.started_at if workflow.started_at is not None or status == "queued" else now
         finished = now if status in TERMINAL else None

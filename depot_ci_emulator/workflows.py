@@ -40,6 +40,7 @@ MAX_TIMEOUT_MINUTES = 43_200
 # seconds (quadratic) to refuse a few thousand of them.
 _DEEP_FLOW = re.compile(r"(?:[\[{][^\[\]{}\n]{0,40}){64}")
 _JOB_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_BOOLEAN = re.compile(r"^(?:(?P<plain>true|false)|\$\{\{\s*(?P<expression>true|false)\s*\}\})$", re.I)
 _MATRIX_REF = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
@@ -93,6 +94,8 @@ class JobPlan:
     runs_on: dict[str, Any]
     steps: tuple[StepPlan, ...]
     timeout_minutes: float | None
+    continue_on_error: bool = False
+    """`continue-on-error: true`: the job is reported failed when it fails, but its workflow is not."""
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,7 @@ def _jobs(key: str, job: Any, where: str, line: str, keys: set[str]) -> list[Job
                 runs_on=runs_on,
                 steps=_steps(job.get("steps"), combo, f"{where}.steps", line),
                 timeout_minutes=float(timeout) if timeout is not None else None,
+                continue_on_error=_continue_on_error(job, combo, f"{where}.continue-on-error{line}"),
             )
         )
     return plans
@@ -293,6 +297,23 @@ def _condition(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value).strip()
+
+
+def _continue_on_error(owner: Mapping[str, Any], combo: Mapping[str, Any], where: str) -> bool:
+    """The `continue-on-error` of a job or step: true, false, or an expression giving one after
+    matrix values are substituted (`${{ matrix.experimental }}`)."""
+    value = owner.get("continue-on-error", False)
+    if isinstance(value, bool):
+        return value
+    text = str(_substitute(value, combo)).strip() if isinstance(value, str) else ""
+    found = _BOOLEAN.match(text)
+    if found is None:
+        msg = (
+            f"{where}: must be true, false, or an expression the emulator can evaluate to one "
+            f"(a matrix value such as ${{{{ matrix.experimental }}}}), not {value!r}"
+        )
+        raise WorkflowError(msg)
+    return (found["plain"] or found["expression"]).lower() == "true"
 
 
 def _steps(raw: Any, combo: Mapping[str, Any], where: str, line: str) -> tuple[StepPlan, ...]:
@@ -328,7 +349,7 @@ def _steps(raw: Any, combo: Mapping[str, Any], where: str, line: str) -> tuple[S
                 uses=None if uses is None else str(uses),
                 with_={str(k): matrix_value(_substitute(v, combo)) for k, v in with_.items()},
                 condition=_condition(step.get("if")),
-                continue_on_error=step.get("continue-on-error") is True,
+                continue_on_error=_continue_on_error(step, combo, f"{at}.continue-on-error"),
             )
         )
     return tuple(steps)

@@ -96,6 +96,13 @@ class JobRow(_Row):
     finished_at: int | None
     current_attempt: int
     current_attempt_id: str
+    continue_on_error: int
+    """1 when the job has `continue-on-error: true`: its failure fails neither its workflow nor its dependents."""
+
+    @property
+    def tolerated(self) -> bool:
+        """Whether the job concluded in failure (or timed out) under `continue-on-error: true`."""
+        return bool(self.continue_on_error) and self.conclusion in ("failure", "timed_out")
 
     @property
     def need_ids(self) -> list[str]:

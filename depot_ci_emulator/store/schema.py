@@ -130,7 +130,12 @@ CREATE TABLE log_lines (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Version 2: job-level `continue-on-error` (a failed job with it does not fail its workflow).
+_V2 = """
+ALTER TABLE jobs ADD COLUMN continue_on_error INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """SQL scripts, one per schema version: `MIGRATIONS[i]` upgrades version `i` to `i + 1`."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ from depot_ci.v1 import (
 )
 
 from depot_ci_emulator.testing import RunningEmulator
+from depot_ci_emulator.workflows import WorkflowError, parse_workflow
 
 from .support import THREE_JOBS, jobs_by_key
 
@@ -295,3 +296,71 @@ def test_get_job_previews_a_hundred_dependencies_failed_first(depot_emulator: Ru
     assert (len(after.dependencies), after.dependency_count, after.dependency_preview_limit) == (100, 101, 100)
     assert after.dependencies[0].status == "failed"
     assert after.dependencies[0].job_id == jobs["shard"][70].job_id
+
+
+CONTINUE_ON_ERROR = """\
+on: push
+jobs:
+  test:
+    runs-on: depot-ubuntu-24.04
+    continue-on-error: ${{ matrix.experimental }}
+    strategy:
+      matrix:
+        node: [20]
+        experimental: [false]
+        code: [0]
+        include:
+          - node: 23
+            experimental: true
+            code: 1
+    steps:
+      - run: exit ${{ matrix.code }}
+  flaky:
+    runs-on: depot-ubuntu-24.04
+    continue-on-error: true
+    steps:
+      - run: exit 2
+  deploy:
+    needs: [test, flaky]
+    runs-on: depot-ubuntu-24.04
+    steps:
+      - run: echo deploying
+  on-failure:
+    needs: flaky
+    if: failure()
+    runs-on: depot-ubuntu-24.04
+    steps:
+      - run: echo something failed
+"""
+
+
+def test_job_level_continue_on_error(depot_emulator: RunningEmulator) -> None:
+    # GitHub: a job with `continue-on-error: true` that fails is reported failed, but it does not
+    # fail the workflow run, and its dependents run as if it had succeeded.
+    with depot_emulator.client() as client:
+        run_id = client.run(RunRequest(repo="acme/app", workflow_content=[CONTINUE_ON_ERROR])).run_id
+        assert depot_emulator.wait_for_run(run_id).status == "finished"
+        status = client.get_run_status(GetRunStatusRequest(run_id=run_id))
+    jobs = jobs_by_key(status)
+    assert status.workflows[0].status == "finished"
+    assert [j.status for j in jobs["test"]] == ["finished", "failed"]
+    assert [j.status for j in jobs["flaky"]] == ["failed"]
+    assert [j.status for j in jobs["deploy"]] == ["finished"]
+    assert [j.status for j in jobs["on-failure"]] == ["skipped"]
+    # Without continue-on-error the same failure fails the run and skips the dependents.
+    strict = CONTINUE_ON_ERROR.replace("    continue-on-error: true\n", "")
+    with depot_emulator.client() as client:
+        run_id = client.run(RunRequest(repo="acme/app", workflow_content=[strict])).run_id
+        assert depot_emulator.wait_for_run(run_id).status == "failed"
+        jobs = jobs_by_key(client.get_run_status(GetRunStatusRequest(run_id=run_id)))
+    assert [jobs[k][0].status for k in ("flaky", "deploy", "on-failure")] == ["failed", "skipped", "finished"]
+
+
+@pytest.mark.parametrize("value", ["'yes'", "1", "${{ inputs.tolerate }}", "${{ matrix.nope }}"])
+def test_continue_on_error_must_be_a_boolean_the_emulator_can_evaluate(value: str) -> None:
+    source = f"on: push\njobs:\n  a:\n    runs-on: x\n    continue-on-error: {value}\n    steps: [{{run: echo}}]\n"
+    with pytest.raises(WorkflowError, match=r"^ci.yml: jobs.a.continue-on-error \(line 3\): must be true, false"):
+        parse_workflow(source, "ci.yml")
+    step = f"on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n        continue-on-error: {value}\n"
+    with pytest.raises(WorkflowError, match=r"^ci.yml: jobs.a.steps\[0\] \(line 6\).continue-on-error: must be"):
+        parse_workflow(step, "ci.yml")
