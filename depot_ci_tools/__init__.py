@@ -6,7 +6,8 @@ Hand-written (not generated) helpers for two tasks the API leaves to every calle
   atomically (a temporary file renamed into place only when the export is complete), with a
   progress callback.
 - `wait_for_run` / `wait_for_run_async`: poll a run until it reaches a terminal status
-  (`finished`, `failed` or `cancelled`), with backoff and a timeout.
+  (`finished`, `failed` or `cancelled`), with backoff and a timeout; network failures and
+  `unavailable` answers do not end the wait before its timeout.
 """
 
 from __future__ import annotations

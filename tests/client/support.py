@@ -69,6 +69,10 @@ class Script:
     get_run_delay_s: float = 0.0
     statuses: list[str] = field(default_factory=lambda: ["queued", "running", "finished"])
     """`get_run_status` answers these in turn, then the last one forever."""
+    status_errors: dict[int, Code] = field(default_factory=dict)
+    """`get_run_status` call number N (from 1) fails with this code instead (the statuses wait)."""
+    status_times: list[float] = field(default_factory=list)
+    """`time.monotonic()` of every `get_run_status` call."""
     repeat_page_token: bool = False
     """`list_runs` answers every page with the same next page token (a broken server)."""
     log_lines: list[str] = field(default_factory=lambda: [f"line {n}" for n in range(10)])
@@ -110,7 +114,11 @@ class Script:
 
     def get_run_status(self, request: GetRunStatusRequest) -> GetRunStatusResponse:
         number = self.count("get_run_status")
-        status = self.statuses[min(number, len(self.statuses)) - 1]
+        self.status_times.append(time.monotonic())
+        if number in self.status_errors:
+            raise ConnectError(self.status_errors[number], f"scripted: failure of get_run_status call {number}")
+        answered = number - sum(1 for n in self.status_errors if n < number)
+        status = self.statuses[min(answered, len(self.statuses)) - 1]
         return GetRunStatusResponse(run_id=request.run_id, status=status)
 
     def list_runs(self, request: ListRunsRequest) -> ListRunsResponse:
