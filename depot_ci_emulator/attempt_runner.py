@@ -146,10 +146,16 @@ class AttemptRunner:
     async def _execute(self, spec: dict[str, Any], key: str, context: dict[str, str]) -> int:
         if spec["uses"] is not None:
             self._write(key, 0, f"Run {spec['uses']}")
-            for name, value in spec["with"].items():
+            missing: list[str] = []
+            inputs = {name: substitute(str(value), context, missing) for name, value in spec["with"].items()}
+            self._note_missing(key, missing)
+            for name, value in inputs.items():
                 self._write(key, 0, f"  {name}: {value}")
             return 0
-        for line in substitute(str(spec["run"]), context).splitlines():
+        missing = []
+        script = substitute(str(spec["run"]), context, missing)
+        self._note_missing(key, missing)
+        for line in script.splitlines():
             action = interpret(line)
             if isinstance(action, Echo):
                 self._write(key, action.stream, action.text)
@@ -163,6 +169,11 @@ class AttemptRunner:
                 self._write(key, 1, action.message)
                 return action.code
         return 0
+
+    def _note_missing(self, key: str, names: list[str]) -> None:
+        """Say in the step's log which `${{ }}` references had no value (like unevaluated conditions)."""
+        for name in dict.fromkeys(names):
+            self._write(key, 0, f"emulator: ${{{{ {name} }}}} has no value here (substituted an empty string)")
 
     async def _sleep(self, seconds: float) -> None:
         if self._deadline_ms is not None and self._clock.now_ms() + seconds * 1000 > self._deadline_ms:

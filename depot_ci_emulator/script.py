@@ -57,9 +57,22 @@ class Command:
     text: str
 
 
-def substitute(script: str, context: dict[str, str]) -> str:
-    """Replace `${{ name }}` references found in `context` (e.g. `inputs.env`, `github.sha`)."""
-    return _CONTEXT_REF.sub(lambda m: context.get(m[1], m[0]), script)
+def substitute(script: str, context: dict[str, str], missing: list[str] | None = None) -> str:
+    """Replace `${{ name }}` references by their values in `context` (e.g. `inputs.env`, `github.sha`).
+
+    A name `context` lacks (an undefined input or matrix key, a context the emulator does not keep)
+    becomes an empty string, as GitHub substitutes null; it is appended to `missing` when given.
+    Other expressions (operators, function calls) are left as written.
+    """
+
+    def value(found: re.Match[str]) -> str:
+        if found[1] in context:
+            return context[found[1]]
+        if missing is not None:
+            missing.append(found[1])
+        return ""
+
+    return _CONTEXT_REF.sub(value, script)
 
 
 def interpret(line: str) -> Echo | Sleep | Exit | Fail | Command | None:

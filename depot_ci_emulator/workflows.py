@@ -212,13 +212,17 @@ def _triggers(on: Any, where: str) -> tuple[tuple[str, ...], dict[str, InputSpec
     return tuple(events), inputs
 
 
-def _substitute(value: Any, matrix: Mapping[str, Any]) -> Any:
+def _substitute(value: Any, matrix: Mapping[str, Any], unknown: str | None = None) -> Any:
+    """`value` with `${{ matrix.KEY }}` replaced; a KEY the combination lacks becomes `unknown`
+    (None: left as written, for scripts, whose log notes it when they run, and runner labels)."""
     if isinstance(value, str):
-        return _MATRIX_REF.sub(lambda m: matrix_value(matrix[m[1]]) if m[1] in matrix else m[0], value)
+        return _MATRIX_REF.sub(
+            lambda m: matrix_value(matrix[m[1]]) if m[1] in matrix else m[0] if unknown is None else unknown, value
+        )
     if isinstance(value, list):
-        return [_substitute(v, matrix) for v in value]
+        return [_substitute(v, matrix, unknown) for v in value]
     if isinstance(value, Mapping):
-        return {k: _substitute(v, matrix) for k, v in value.items()}
+        return {k: _substitute(v, matrix, unknown) for k, v in value.items()}
     return value
 
 
@@ -268,7 +272,7 @@ def _jobs(key: str, job: Any, where: str, line: str, keys: set[str]) -> list[Job
             raise WorkflowError(str(exc)) from exc
         name = job.get("name")
         if name is not None:
-            display = str(_substitute(str(name), combo))
+            display = str(_substitute(str(name), combo, ""))
         elif values:
             display = f"{key} ({', '.join(v for _, v in values)})"
         else:
@@ -344,7 +348,7 @@ def _steps(raw: Any, combo: Mapping[str, Any], where: str, line: str) -> tuple[S
             StepPlan(
                 position=index + 1,
                 step_id=step_id,
-                name=str(_substitute(str(step.get("name", "")), combo)),
+                name=str(_substitute(str(step.get("name", "")), combo, "")),
                 run=None if run is None else str(_substitute(str(run), combo)),
                 uses=None if uses is None else str(uses),
                 with_={str(k): matrix_value(_substitute(v, combo)) for k, v in with_.items()},

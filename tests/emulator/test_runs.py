@@ -364,3 +364,51 @@ def test_continue_on_error_must_be_a_boolean_the_emulator_can_evaluate(value: st
     step = f"on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n        continue-on-error: {value}\n"
     with pytest.raises(WorkflowError, match=r"^ci.yml: jobs.a.steps\[0\] \(line 6\).continue-on-error: must be"):
         parse_workflow(step, "ci.yml")
+
+
+UNKNOWN_EXPRESSIONS = """\
+on: push
+jobs:
+  a:
+    name: build ${{ matrix.nope }}
+    runs-on: depot-ubuntu-24.04
+    strategy:
+      matrix:
+        os: [linux]
+    steps:
+      - name: step ${{ matrix.nope }}
+        run: |
+          echo [${{ matrix.os }}] [${{ matrix.nope }}] [${{ inputs.zz }}] [${{ matrix.nope }}]
+      - uses: actions/cache@v4
+        with:
+          key: ${{ inputs.zz }}x
+  b:
+    runs-on: depot-ubuntu-24.04
+    steps:
+      - run: echo [${{ matrix.os }}]
+"""
+
+
+def test_unknown_references_become_empty_strings_and_the_log_says_so(depot_emulator: RunningEmulator) -> None:
+    # GitHub evaluates an undefined matrix key or input to null, written as an empty string.
+    with depot_emulator.client() as client:
+        run_id = client.run(RunRequest(repo="acme/app", workflow_content=[UNKNOWN_EXPRESSIONS])).run_id
+        assert depot_emulator.wait_for_run(run_id).status == "finished"
+        jobs = jobs_by_key(client.get_run_status(GetRunStatusRequest(run_id=run_id)))
+        job_a = client.get_job(GetJobRequest(job_id=jobs["a"][0].job_id))
+    store = depot_emulator.emulator.store
+    assert store is not None
+    assert job_a.job_display_name == "build "
+    attempt_a = jobs["a"][0].attempts[0].attempt_id
+    assert [s.name for s in store.steps_of(attempt_a)] == ["step ", ""]
+    note = "emulator: ${{{{ {} }}}} has no value here (substituted an empty string)"
+    assert [(x.step_key, x.body) for x in store.log_lines(attempt_a)] == [
+        ("step-1", note.format("matrix.nope")),
+        ("step-1", note.format("inputs.zz")),
+        ("step-1", "[linux] [] [] []"),
+        ("step-2", "Run actions/cache@v4"),
+        ("step-2", note.format("inputs.zz")),
+        ("step-2", "  key: x"),
+    ]
+    attempt_b = jobs["b"][0].attempts[0].attempt_id
+    assert [x.body for x in store.log_lines(attempt_b)] == [note.format("matrix.os"), "[]"]

@@ -175,7 +175,10 @@ def test_script_lines() -> None:
     assert interpret("sleep soon") == Fail("sleep: invalid time interval 'soon'", 1)
     assert interpret("npm test") == Command("npm test")
     assert interpret("   ") is None and interpret("# note") is None
-    assert substitute("${{ inputs.a }}-${{ inputs.b }}", {"inputs.a": "1"}) == "1-${{ inputs.b }}"
+    missing: list[str] = []
+    text = substitute("${{ inputs.a }}-${{ inputs.b }}-${{ matrix.c }}", {"inputs.a": "1"}, missing)
+    assert (text, missing) == ("1--", ["inputs.b", "matrix.c"])
+    assert substitute("${{ a && b }}", {}) == "${{ a && b }}"  # an expression it cannot evaluate stays
 
 
 def test_aggregate_statuses() -> None:
