@@ -66,5 +66,7 @@ def test_the_async_client_raises_when_the_method_is_called_or_awaited(request_: 
 
 def test_the_right_message_still_goes_through(local_caller: Caller) -> None:
     assert local_caller.call(lambda client: client.get_run(GetRunRequest(run_id="run_1"))).run_id == "run_1"
-    lines = local_caller.call(lambda client: client.stream_job_attempt_logs(StreamJobAttemptLogsRequest(attempt_id="a")))
+    lines = local_caller.call(
+        lambda client: client.stream_job_attempt_logs(StreamJobAttemptLogsRequest(attempt_id="a"))
+    )
     assert [r.line.body for r in lines if r.HasField("line")][:2] == ["line 0", "line 1"]

@@ -328,7 +328,9 @@ def test_async_admin_validation_and_unimplemented(api: ModuleType, servers: Modu
     assert admin.imported == ["a"]
 
 
-def test_requests_of_the_wrong_type_raise_type_error(api: ModuleType, servers: ModuleType, sync_http: SyncClient) -> None:
+def test_requests_of_the_wrong_type_raise_type_error(
+    api: ModuleType, servers: ModuleType, sync_http: SyncClient
+) -> None:
     # Every kind of call checks its requests against the method's input message, sync and async;
     # a streamed request as it is taken from the caller's iterable.
     wrong: Any = {"widget_id": "w1"}
