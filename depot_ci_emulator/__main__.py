@@ -99,7 +99,7 @@ def _banner(url: str, config: EmulatorConfig, emulator: Emulator, generated: boo
     ]
     lines += [f"repository: {name}" for name in sorted(config.repos)]
     if emulator.demo_run_id:
-        lines.append(f"demo run: {emulator.demo_run_id}")
+        lines.append(f"demo run: {emulator.demo_run_id}  (the snippet prints its jobs' attempt ids, for log calls)")
     run_id = emulator.demo_run_id or "run_123"
     lines += [
         "",
@@ -108,7 +108,9 @@ def _banner(url: str, config: EmulatorConfig, emulator: Emulator, generated: boo
         "from depot_ci.v1 import CIServiceClientSync, GetRunStatusRequest",
         f'headers = {{"Authorization": "Bearer {token}"{org_header}}}',
         f'with CIServiceClientSync("{url}", headers=headers) as depot:',
-        f'    print(depot.get_run_status(GetRunStatusRequest(run_id="{run_id}")))',
+        f'    status = depot.get_run_status(GetRunStatusRequest(run_id="{run_id}"))',
+        "    for job in (job for workflow in status.workflows for job in workflow.jobs):",
+        "        print(job.job_key, job.status, [attempt.attempt_id for attempt in job.attempts])",
         "",
         "Ctrl-C stops it.",
     ]

@@ -88,6 +88,22 @@ def test_banner_has_the_url_token_and_a_snippet() -> None:
     assert '"Authorization": "Bearer cli-token"' in out
 
 
+def test_the_banners_snippet_prints_the_demo_runs_attempt_ids() -> None:
+    # The README's log examples need an attempt id: the pasted snippet shows where to find one.
+    with _cli("--demo", "--speed", "1000") as (_, process, out):
+        snippet = out.split("Paste into Python to call it:\n", 1)[1].split("Ctrl-C stops it.")[0]
+        command = [sys.executable, "-c", snippet]
+
+        def attempts_printed() -> str | None:
+            printed = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True).stdout
+            return printed if "attempt_" in printed else None
+
+        printed = eventually(attempts_printed)
+        _stop(process)
+    lines = printed.splitlines()
+    assert lines and all(re.fullmatch(r"[\w-]+ \w+ \[('attempt_\w+'(, )?)*\]", line) for line in lines), printed
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
