@@ -74,7 +74,7 @@ def test_diff_with_a_lock_that_declares_a_rename(tmp_path: Path) -> None:
     [
         ("missing-spec", "cannot read the document"),
         ("missing-lock", "no lock file here"),
-        ("broken-ref", "points to nothing"),
+        ("broken-ref", "/properties/name/$ref: '#/nope'"),
     ],
 )
 def test_diff_exits_2_on_bad_input_naming_where(versions: tuple[Path, Path], problem: str, expected: str) -> None:
