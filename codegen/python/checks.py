@@ -1,12 +1,16 @@
-"""Required-field checks of the server applications: the views of the generated check functions.
+"""Request checks of the server applications: the views of the generated check functions.
 
 The templates spell the checks (`templates/_validator.py.jinja`); this module decides which
-message needs a check function and what each field's check is.
+message needs a check function and what each field's checks are; `rules` turns a field's
+`Constraints` into value tests.
 
-A request message whose required field (`Field.required`) is missing or empty is answered with
-`invalid_argument` before its handler runs. Each message that holds a required field, directly
-or in a message below it, gets one check function; it appends the JSON paths of what is missing
-(`spec.dimensions.widthCm`, `widgets[0].name`, `annotations['k'].value`) to a list.
+A request whose required field (`Field.required`) is missing or empty, whose present value breaks
+a constraint of the document (`minLength`, `pattern`, `enum`, `minimum`, `minItems`, ...), or that
+breaks a message rule ("exactly one of email, phone") is answered with `invalid_argument` before its
+handler runs. Each message that has something to check, directly or in a message below it, gets one
+check function; it appends a problem per finding to a list, each starting with the JSON path of
+the field (`spec.dimensions.widthCm is required`, `widgets[0].name must be at least 3 characters`,
+`annotations['k'].value is required`).
 """
 
 from __future__ import annotations
@@ -15,11 +19,22 @@ import keyword
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Api, Field, FieldLabel, MapType, Message, MessageRef, Scalar
+from ..model import Api, Field, FieldLabel, MapType, Message, MessageRef, RuleKind, Scalar
 from . import docstrings
+from .rules import ValueRule, field_value_rules, item_rules
 from .source import Doc
 
-__all__ = ["FieldCheckView", "ValidatorView", "api_messages", "checked_messages", "message_target", "validator"]
+__all__ = [
+    "FieldCheckView",
+    "RuleView",
+    "ValidatorView",
+    "api_messages",
+    "checked_messages",
+    "has_own_checks",
+    "message_target",
+    "reachable_messages",
+    "validator",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +43,9 @@ class FieldCheckView:
 
     kinds: `required` (report the field when missing), `required_message` (report it when unset,
     else check the message it holds), `message` (check the message when set), `list` and `map`
-    (check every message of a repeated or map field).
+    (check every message of a repeated or map field), `value` (test a present singular value
+    against `rules`), `items` (test a repeated or map field against `rules`, and each of its
+    elements or map values against `element_rules`).
     """
 
     kind: str
@@ -42,17 +59,32 @@ class FieldCheckView:
     """Missing means "not set" (`HasField`); otherwise it means empty, zero or enum value 0."""
     function: str
     """The check function of the message the field holds, or "" when it needs none."""
+    has_presence: bool = False
+    """For `value`: protobuf tracks presence (`HasField`); otherwise a zero value is absent."""
+    is_map: bool = False
+    rules: tuple[ValueRule, ...] = ()
+    element_rules: tuple[ValueRule, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    """A message rule: exactly one (or at least one) of `members` must be set."""
+
+    exactly: bool
+    members: tuple[FieldCheckView, ...]
+    """Set means what `required` asks for (see `FieldCheckView.tracks_presence`)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ValidatorView:
-    """A function that collects the missing required fields of one message (and its sub-messages)."""
+    """A function that collects the problems of one message (and its sub-messages)."""
 
     function: str
     message_type: str
     """How the message's class is spelled in the module."""
     doc: Doc
     checks: tuple[FieldCheckView, ...]
+    rules: tuple[RuleView, ...] = ()
 
 
 def api_messages(api: Api) -> dict[str, Message]:
@@ -75,8 +107,15 @@ def message_target(field: Field) -> str | None:
     return value.full_name if isinstance(value, MessageRef) else None
 
 
-def checked_messages(messages: dict[str, Message], roots: Iterable[str]) -> set[str]:
-    """Messages reachable from `roots` that hold a required field somewhere below them."""
+def has_own_checks(message: Message, api: Api) -> bool:
+    """Whether a message has a required field, a message rule, or a field value to test."""
+    return bool(message.rules) or any(
+        field.required or item_rules(field) or field_value_rules(field, api) for field in message.fields
+    )
+
+
+def reachable_messages(messages: dict[str, Message], roots: Iterable[str]) -> set[str]:
+    """Messages reachable from `roots` through message-typed fields (the roots included)."""
     reachable: set[str] = set()
     pending = [root for root in roots if root in messages]
     while pending:
@@ -88,7 +127,17 @@ def checked_messages(messages: dict[str, Message], roots: Iterable[str]) -> set[
             target = message_target(field)
             if target in messages and target not in reachable:
                 pending.append(target)
-    checked = {name for name in reachable if any(field.required for field in messages[name].fields)}
+    return reachable
+
+
+def checked_messages(messages: dict[str, Message], roots: Iterable[str], api: Api) -> set[str]:
+    """Messages reachable from `roots` that have something to check somewhere below them.
+
+    Raises ValueError or re.error for a constraint the servers cannot run (`rules.check_constraints`
+    reports those first, at their pointers).
+    """
+    reachable = reachable_messages(messages, roots)
+    checked = {name for name in reachable if has_own_checks(messages[name], api)}
     changed = True
     while changed:
         changed = False
@@ -109,8 +158,45 @@ def _tracks_presence(field: Field) -> bool:
     return isinstance(field.type, Scalar) and field.type not in (Scalar.STRING, Scalar.BYTES) and field.has_presence
 
 
-def _field_checks(message: Message, checked: set[str], functions: dict[str, str]) -> tuple[FieldCheckView, ...]:
-    """The statements checking `message`'s required fields and its sub-messages that need checking."""
+def _member(field: Field) -> FieldCheckView:
+    """A field as a member of a message rule."""
+    return FieldCheckView(
+        kind="member",
+        field=field.name,
+        json_name=field.json_name,
+        is_keyword=keyword.iskeyword(field.name),
+        tracks_presence=_tracks_presence(field),
+        function="",
+    )
+
+
+def _value_checks(field: Field, api: Api) -> list[FieldCheckView]:
+    """The `value` or `items` statement of a field with constraints the servers enforce."""
+    repeated = field.label is FieldLabel.REPEATED or isinstance(field.type, MapType)
+    rules = item_rules(field) if repeated else field_value_rules(field, api)
+    element_rules = field_value_rules(field, api) if repeated else ()
+    if not rules and not element_rules:
+        return []
+    return [
+        FieldCheckView(
+            kind="items" if repeated else "value",
+            field=field.name,
+            json_name=field.json_name,
+            is_keyword=keyword.iskeyword(field.name),
+            tracks_presence=_tracks_presence(field),
+            function="",
+            has_presence=field.has_presence,
+            is_map=isinstance(field.type, MapType),
+            rules=rules,
+            element_rules=element_rules,
+        )
+    ]
+
+
+def _field_checks(
+    message: Message, checked: set[str], functions: dict[str, str], api: Api
+) -> tuple[FieldCheckView, ...]:
+    """The statements checking `message`'s fields and its sub-messages that need checking."""
     checks: list[FieldCheckView] = []
     for field in message.fields:
         target = message_target(field)
@@ -137,16 +223,24 @@ def _field_checks(message: Message, checked: set[str], functions: dict[str, str]
             )
             for kind in kinds
         )
+        checks.extend(_value_checks(field, api))
     return tuple(checks)
 
 
 def validator(
-    function: str, message_type: str, message: Message, checked: set[str], functions: dict[str, str]
+    function: str, message_type: str, message: Message, checked: set[str], functions: dict[str, str], api: Api
 ) -> ValidatorView:
     """The check function `function` of `message`, whose class is spelled `message_type` in the module."""
     return ValidatorView(
         function=function,
         message_type=message_type,
         doc=docstrings.check_function(message_type),
-        checks=_field_checks(message, checked, functions),
+        checks=_field_checks(message, checked, functions, api),
+        rules=tuple(
+            RuleView(
+                exactly=rule.kind is RuleKind.EXACTLY_ONE,
+                members=tuple(_member(message.field(name)) for name in rule.fields),
+            )
+            for rule in message.rules
+        ),
     )

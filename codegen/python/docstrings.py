@@ -140,8 +140,8 @@ def package_init(api: Api, packages: list[ProtoPackage], children: list[str]) ->
 
 
 def check_function(message_type: str) -> Doc:
-    """The docstring of the function checking the required fields of `message_type`."""
-    return Doc(summary=f"Add the missing required fields of a `{message_type}` to `missing`, as JSON paths")
+    """The docstring of the function checking a request message of type `message_type`."""
+    return Doc(summary=f"Add the problems of a `{message_type}` to `problems`, JSON path first")
 
 
 def json_encode_function(message_type: str) -> Doc:

@@ -18,6 +18,8 @@ functions. Where a new helper goes:
 - used by the generated servers: `server` here for the handler wrappers and request checks,
   `server_calls.py` for how a handler runs (exceptions, deadlines, cancellation, fairness).
 - the runtime of the generated protobuf-JSON functions: `json_runtime.py`.
+- used by the generated check functions to test a value against a rule of the document:
+  `check_helpers.py`.
 The templates call a helper by its name; adding one here is all it takes to make it available.
 """
 
@@ -141,11 +143,11 @@ def _unimplemented(method: MethodInfo[Any, Any]) -> ConnectError:
 
 
 def _require(request: _REQ, check: Callable[[_REQ, str, list[str]], None]) -> _REQ:
-    """Return `request`, or raise `invalid_argument` naming its missing required fields."""
-    missing: list[str] = []
-    check(request, "", missing)
-    if missing:
-        raise ConnectError(Code.INVALID_ARGUMENT, "; ".join(f"{path} is required" for path in missing))
+    """Return `request`, or raise `invalid_argument` listing its problems (`runId is required; ...`)."""
+    problems: list[str] = []
+    check(request, "", problems)
+    if problems:
+        raise ConnectError(Code.INVALID_ARGUMENT, "; ".join(problems))
     return request
 
 
@@ -164,19 +166,19 @@ def _require_each_sync(requests: Iterator[_REQ], check: Callable[[_REQ, str, lis
 
 
 def _check_list(
-    items: Iterable[_REQ], check: Callable[[_REQ, str, list[str]], None], path: str, missing: list[str]
+    items: Iterable[_REQ], check: Callable[[_REQ, str, list[str]], None], path: str, problems: list[str]
 ) -> None:
     """Check every message of a repeated field."""
     for index, item in enumerate(items):
-        check(item, f"{path}[{index}].", missing)
+        check(item, f"{path}[{index}].", problems)
 
 
 def _check_map(
-    items: Mapping[Any, _REQ], check: Callable[[_REQ, str, list[str]], None], path: str, missing: list[str]
+    items: Mapping[Any, _REQ], check: Callable[[_REQ, str, list[str]], None], path: str, problems: list[str]
 ) -> None:
     """Check every message value of a map field."""
     for key, item in items.items():
-        check(item, f"{path}[{key!r}].", missing)
+        check(item, f"{path}[{key!r}].", problems)
 
 
 def _unary(

@@ -28,12 +28,13 @@ from ..diagnostics import Reporter
 from ..model import Api, Message, MessageRef, ProtoPackage
 from ..naming import method_attribute
 from . import views
-from .checks import api_messages, checked_messages
+from .checks import api_messages, checked_messages, reachable_messages
 from .conventions import page_items
 from .imports import Import, import_sections, usage
 from .init_views import init_modules
 from .json_codec import api_enums, json_enums, json_messages
 from .layout import PythonLayout
+from .rules import check_constraints
 from .snippets import HelperCode, helper_code
 from .source import docstring_filter, py_list, py_str
 from .stubs import describe_stubs
@@ -131,7 +132,11 @@ def _connect_module(
 ) -> str:
     helpers = helper_code()
     roots = [method.input.full_name for service in package.services for method in service.methods]
-    checked = sorted(checked_messages(messages, roots))
+    before = len(reporter.errors)
+    check_constraints(api, messages, reachable_messages(messages, roots), reporter)
+    if len(reporter.errors) > before:
+        return ""
+    checked = sorted(checked_messages(messages, roots, api))
     items = [page_items(method, messages) for service in package.services for method in service.methods]
     item_types = sorted({item.type.full_name for item in items if item and isinstance(item.type, MessageRef)})
     enums = api_enums(api)

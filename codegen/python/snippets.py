@@ -22,7 +22,14 @@ __all__ = ["HELPERS", "PUBLIC_HELPERS", "HelperCode", "Snippet", "helper_code"]
 
 HELPERS = tuple(
     Path(__file__).resolve().parent / name
-    for name in ("helpers.py", "client_config.py", "client_calls.py", "server_calls.py", "json_runtime.py")
+    for name in (
+        "helpers.py",
+        "client_config.py",
+        "client_calls.py",
+        "server_calls.py",
+        "json_runtime.py",
+        "check_helpers.py",
+    )
 )
 """The helper modules shipped with the generator, in the order their snippets are placed."""
 

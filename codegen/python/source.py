@@ -37,8 +37,14 @@ _DIGITS = re.compile(r"(\d+)")
 
 
 def py_str(value: str) -> str:
-    """A double-quoted Python string literal for `value`."""
-    return json.dumps(value, ensure_ascii=False)
+    """A Python string literal for `value`, quoted as ruff formats it: double quotes, unless only they occur."""
+    literal = json.dumps(value, ensure_ascii=False)
+    if '"' not in value or "'" in value:
+        return literal
+    return "'" + _ESCAPE.sub(lambda escape: '"' if escape[1] == '"' else escape[0], literal[1:-1]) + "'"
+
+
+_ESCAPE = re.compile(r"\\(.)")
 
 
 def py_list(items: Iterable[str], indent: int) -> str:

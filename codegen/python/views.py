@@ -66,7 +66,7 @@ class MethodView:
     client_streams: bool
     server_streams: bool
     check: str
-    """The function checking its request's required fields, or "" when there are none."""
+    """The function checking its request, or "" when there is nothing to check."""
     idempotency: str = "UNKNOWN"
     """Its `IdempotencyLevel` member: `UNKNOWN`, `NO_SIDE_EFFECTS` or `IDEMPOTENT`."""
     retryable: bool = False
@@ -230,7 +230,7 @@ def connect_module(
         methods=tuple(methods),
         services=tuple(services),
         validators=tuple(
-            validator(functions[name], spell(name), messages[name], set(checked), functions) for name in checked
+            validator(functions[name], spell(name), messages[name], set(checked), functions, api) for name in checked
         ),
         helpers=tuple(helpers),
         json_messages=json_messages,

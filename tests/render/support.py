@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from codegen.model import Api
+from codegen.proto import compile_protos as compile_model
+from codegen.proto import to_proto
 from codegen.python.layout import PythonLayout
 from codegen.python.render import render
 
@@ -18,6 +20,7 @@ __all__ = [
     "EXPECTED",
     "FIXTURES",
     "REPO",
+    "build_from_model",
     "build_package",
     "build_shop",
     "compile_protos",
@@ -80,6 +83,13 @@ def build_package(root: Path) -> None:
     write_tree(root, render_fixture())
     compile_protos(root, {layout().pb2_module(PACKAGE): FIXTURES / "widgets.proto"})
     shutil.copyfile(FIXTURES / "widgets_servers.py", root / "widgets_servers.py")
+
+
+def build_from_model(api: Api, root_package: str, root: Path) -> None:
+    """Run the pipeline's last stages on a hand-built `api`: print its .proto, compile it, render, write to `root`."""
+    protos = to_proto(api)
+    layout = PythonLayout.for_packages(root_package, [package.name for package in api.packages])
+    write_tree(root, {**compile_model(api, protos, layout, "proto"), **render(api, layout)})
 
 
 def shop_layout() -> PythonLayout:

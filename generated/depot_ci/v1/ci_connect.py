@@ -5131,176 +5131,174 @@ class CIServiceWSGIApplication(ConnectWSGIApplication):
         return "/depot.ci.v1.CIService"
 
 
-def _check_cancel_job_request(message: CancelJobRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `CancelJobRequest` to `missing`, as JSON paths."""
+def _check_cancel_job_request(message: CancelJobRequest, path: str, problems: list[str]) -> None:
+    """Add the problems of a `CancelJobRequest` to `problems`, JSON path first."""
     if not message.workflow_id:
-        missing.append(path + "workflowId")
+        problems.append(path + "workflowId is required")
     if not message.job_id:
-        missing.append(path + "jobId")
+        problems.append(path + "jobId is required")
 
 
-def _check_cancel_run_request(message: CancelRunRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `CancelRunRequest` to `missing`, as JSON paths."""
+def _check_cancel_run_request(message: CancelRunRequest, path: str, problems: list[str]) -> None:
+    """Add the problems of a `CancelRunRequest` to `problems`, JSON path first."""
     if not message.run_id:
-        missing.append(path + "runId")
+        problems.append(path + "runId is required")
 
 
 def _check_cancel_workflow_request(
     message: CancelWorkflowRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `CancelWorkflowRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `CancelWorkflowRequest` to `problems`, JSON path first."""
     if not message.workflow_id:
-        missing.append(path + "workflowId")
+        problems.append(path + "workflowId is required")
 
 
 def _check_dispatch_workflow_request(
     message: DispatchWorkflowRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `DispatchWorkflowRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `DispatchWorkflowRequest` to `problems`, JSON path first."""
     if not message.repo:
-        missing.append(path + "repo")
+        problems.append(path + "repo is required")
     if not message.workflow:
-        missing.append(path + "workflow")
+        problems.append(path + "workflow is required")
 
 
 def _check_get_artifact_download_url_request(
     message: GetArtifactDownloadURLRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `GetArtifactDownloadURLRequest` to `missing`, as JSON
-    paths.
-    """
+    """Add the problems of a `GetArtifactDownloadURLRequest` to `problems`, JSON path first."""
     if not message.artifact_id:
-        missing.append(path + "artifactId")
+        problems.append(path + "artifactId is required")
 
 
-def _check_get_attempt_request(message: GetAttemptRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `GetAttemptRequest` to `missing`, as JSON paths."""
+def _check_get_attempt_request(message: GetAttemptRequest, path: str, problems: list[str]) -> None:
+    """Add the problems of a `GetAttemptRequest` to `problems`, JSON path first."""
     if not message.attempt_id:
-        missing.append(path + "attemptId")
+        problems.append(path + "attemptId is required")
 
 
 def _check_get_failure_diagnosis_request(
     message: GetFailureDiagnosisRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `GetFailureDiagnosisRequest` to `missing`, as JSON
-    paths.
-    """
+    """Add the problems of a `GetFailureDiagnosisRequest` to `problems`, JSON path first."""
     if not message.target_id:
-        missing.append(path + "targetId")
+        problems.append(path + "targetId is required")
     if not message.target_type:
-        missing.append(path + "targetType")
+        problems.append(path + "targetType is required")
 
 
 def _check_get_job_attempt_metrics_request(
     message: GetJobAttemptMetricsRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `GetJobAttemptMetricsRequest` to `missing`, as JSON
-    paths.
-    """
+    """Add the problems of a `GetJobAttemptMetricsRequest` to `problems`, JSON path first."""
     if not message.attempt_id:
-        missing.append(path + "attemptId")
+        problems.append(path + "attemptId is required")
 
 
 def _check_get_job_metrics_request(
     message: GetJobMetricsRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `GetJobMetricsRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `GetJobMetricsRequest` to `problems`, JSON path first."""
     if not message.job_id:
-        missing.append(path + "jobId")
+        problems.append(path + "jobId is required")
 
 
-def _check_get_job_request(message: GetJobRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `GetJobRequest` to `missing`, as JSON paths."""
+def _check_get_job_request(message: GetJobRequest, path: str, problems: list[str]) -> None:
+    """Add the problems of a `GetJobRequest` to `problems`, JSON path first."""
     if not message.job_id:
-        missing.append(path + "jobId")
+        problems.append(path + "jobId is required")
 
 
 def _check_get_run_metrics_request(
     message: GetRunMetricsRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `GetRunMetricsRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `GetRunMetricsRequest` to `problems`, JSON path first."""
     if not message.run_id:
-        missing.append(path + "runId")
+        problems.append(path + "runId is required")
 
 
-def _check_get_run_request(message: GetRunRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `GetRunRequest` to `missing`, as JSON paths."""
+def _check_get_run_request(message: GetRunRequest, path: str, problems: list[str]) -> None:
+    """Add the problems of a `GetRunRequest` to `problems`, JSON path first."""
     if not message.run_id:
-        missing.append(path + "runId")
+        problems.append(path + "runId is required")
 
 
 def _check_get_run_status_request(
     message: GetRunStatusRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `GetRunStatusRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `GetRunStatusRequest` to `problems`, JSON path first."""
     if not message.run_id:
-        missing.append(path + "runId")
+        problems.append(path + "runId is required")
 
 
-def _check_get_workflow_request(message: GetWorkflowRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `GetWorkflowRequest` to `missing`, as JSON paths."""
+def _check_get_workflow_request(
+    message: GetWorkflowRequest,
+    path: str,
+    problems: list[str],
+) -> None:
+    """Add the problems of a `GetWorkflowRequest` to `problems`, JSON path first."""
     if not message.workflow_id:
-        missing.append(path + "workflowId")
+        problems.append(path + "workflowId is required")
 
 
 def _check_list_artifacts_request(
     message: ListArtifactsRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `ListArtifactsRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `ListArtifactsRequest` to `problems`, JSON path first."""
     if not message.run_id:
-        missing.append(path + "runId")
+        problems.append(path + "runId is required")
 
 
 def _check_rerun_workflow_request(
     message: RerunWorkflowRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `RerunWorkflowRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `RerunWorkflowRequest` to `problems`, JSON path first."""
     if not message.workflow_id:
-        missing.append(path + "workflowId")
+        problems.append(path + "workflowId is required")
 
 
 def _check_retry_failed_jobs_request(
     message: RetryFailedJobsRequest,
     path: str,
-    missing: list[str],
+    problems: list[str],
 ) -> None:
-    """Add the missing required fields of a `RetryFailedJobsRequest` to `missing`, as JSON paths."""
+    """Add the problems of a `RetryFailedJobsRequest` to `problems`, JSON path first."""
     if not message.workflow_id:
-        missing.append(path + "workflowId")
+        problems.append(path + "workflowId is required")
 
 
-def _check_retry_job_request(message: RetryJobRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `RetryJobRequest` to `missing`, as JSON paths."""
+def _check_retry_job_request(message: RetryJobRequest, path: str, problems: list[str]) -> None:
+    """Add the problems of a `RetryJobRequest` to `problems`, JSON path first."""
     if not message.workflow_id:
-        missing.append(path + "workflowId")
+        problems.append(path + "workflowId is required")
     if not message.job_id:
-        missing.append(path + "jobId")
+        problems.append(path + "jobId is required")
 
 
-def _check_run_request(message: RunRequest, path: str, missing: list[str]) -> None:
-    """Add the missing required fields of a `RunRequest` to `missing`, as JSON paths."""
+def _check_run_request(message: RunRequest, path: str, problems: list[str]) -> None:
+    """Add the problems of a `RunRequest` to `problems`, JSON path first."""
     if not message.repo:
-        missing.append(path + "repo")
+        problems.append(path + "repo is required")
 
 
 _JSON_CI_METRICS_AVAILABILITY_CODE_NAMES: dict[int, str] = {
@@ -13771,11 +13769,11 @@ def _unimplemented(method: MethodInfo[Any, Any]) -> ConnectError:
 
 
 def _require(request: _REQ, check: Callable[[_REQ, str, list[str]], None]) -> _REQ:
-    """Return `request`, or raise `invalid_argument` naming its missing required fields."""
-    missing: list[str] = []
-    check(request, "", missing)
-    if missing:
-        raise ConnectError(Code.INVALID_ARGUMENT, "; ".join(f"{path} is required" for path in missing))
+    """Return `request`, or raise `invalid_argument` listing its problems (`runId is required; ...`)."""
+    problems: list[str] = []
+    check(request, "", problems)
+    if problems:
+        raise ConnectError(Code.INVALID_ARGUMENT, "; ".join(problems))
     return request
 
 
