@@ -118,6 +118,14 @@ class _GreeterSync:
         return importlib.import_module("hello").HelloReply(message=f"Hello {request.name}")
 
 
+async def _lookup(self: object, request: Any, ctx: Any) -> Any:
+    return importlib.import_module(f"{RULES_PACKAGE}.v1").Reply(text=f"found {request.name}")
+
+
+def _lookup_sync(self: object, request: Any, ctx: Any) -> Any:
+    return importlib.import_module(f"{RULES_PACKAGE}.v1").Reply(text=f"found {request.name}")
+
+
 def _server(hello: ModuleType, kind: str) -> AbstractContextManager[str]:
     if kind == "asgi":
         return serve_asgi(hello.GreeterASGIApplication(_Greeter()))
@@ -154,16 +162,7 @@ def test_get_requests_are_validated_and_only_read_only_methods_allow_them(
     _, rules = packages
     application = rules.RuleServiceASGIApplication if kind == "asgi" else rules.RuleServiceWSGIApplication
     base = rules.RuleService if kind == "asgi" else rules.RuleServiceSync
-    if kind == "asgi":
-
-        async def lookup(self: object, request: Any, ctx: Any) -> Any:
-            return rules.Reply(text=f"found {request.name}")
-
-    else:
-
-        def lookup(self: object, request: Any, ctx: Any) -> Any:
-            return rules.Reply(text=f"found {request.name}")
-
+    lookup = _lookup if kind == "asgi" else _lookup_sync
     service = type("Lookup", (base,), {"lookup": lookup})()
     serve = serve_asgi if kind == "asgi" else serve_wsgi
 
