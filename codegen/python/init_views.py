@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..diagnostics import Reporter
 from ..model import Api, Enum, Message, ProtoPackage
+from ..naming import python_identifier
 from . import docstrings
 from .imports import Import
 from .layout import PythonLayout
 from .snippets import PUBLIC_HELPERS
 from .source import Doc, member_sort_key
-from .symbols import public_name, public_names, service_location
-from .views import RUNTIME_EXPORTS, header
+from .symbols import public_name, public_names, service_location, split_module
+from .views import RUNTIME_EXPORTS, Binding, header
 
 __all__ = ["InitView", "init_modules"]
 
@@ -28,7 +30,8 @@ class InitView:
     exports: tuple[str, ...]
     version: str = ""
     """`__version__`, or "" for none."""
-
+    bindings: tuple[Binding, ...] = ()
+    """Classes named like Python keywords (`None`), bound with getattr under legal names (`None_`)."""
 
 def _package_levels(api: Api, layout: PythonLayout) -> dict[str, list[str]]:
     """{Python package: proto packages mapped to it}, for every level from the root down."""
@@ -82,12 +85,18 @@ def _init(
     """
     imports = [Import(".", child) for child in children]
     exported: dict[str, str] = {child: f"the subpackage {child}" for child in children}
+    # A re-exported name equal to a module's would hide that module on the package.
+    modules = {layout.pb2_module(package.name) for package in packages}
+    modules.update(layout.connect_module(package.name) for package in packages if package.services)
+    reserved = {module.rsplit(".", 1)[1]: f"the module {module}" for module in modules}
+    bindings: list[Binding] = []
 
     def export(name: str, location: str, what: str) -> None:
-        if name in exported:
+        if name in exported or name in reserved:
             reporter.error(
                 location,
-                f"{name} is exported twice from one Python package, {level} (also by {exported[name]})",
+                f"{name} is exported twice from one Python package, {level} (also by "
+                f"{exported.get(name) or reserved[name]})",
                 "rename the message, enum or service",
             )
         exported[name] = f"{what} at {location}" if location else what
@@ -103,8 +112,16 @@ def _init(
         pb2 = "." + layout.pb2_module(package.name).rsplit(".", 1)[1]
         types: list[Message | Enum] = [*package.messages, *package.enums]
         for item in types:
-            imports.append(Import(pb2, item.name))
-            export(item.name, item.location, f"the type {item.full_name}")
+            if keyword.iskeyword(item.name):
+                # Reached with getattr and exported under a legal name (`None_`).
+                parent, module = split_module(pb2)
+                imports.append(Import(parent, module, "_" + module))
+                local = python_identifier(item.name, frozenset(exported) | frozenset(reserved))
+                bindings.append(Binding(local, "_" + module, item.name))
+                export(local, item.location, f"the type {item.full_name}")
+            else:
+                imports.append(Import(pb2, item.name))
+                export(item.name, item.location, f"the type {item.full_name}")
     for package in packages:
         if package.services:
             # The clients' runtime names, unless a message or another package took the name first.
@@ -135,4 +152,5 @@ def _init(
         imports=tuple(imports),
         exports=tuple(sorted(exported, key=member_sort_key)),
         version=version or "",
+        bindings=tuple(sorted(bindings, key=lambda binding: binding.local)),
     )

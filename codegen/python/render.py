@@ -18,6 +18,7 @@ environment, so the same model always gives byte-identical output.
 from __future__ import annotations
 
 import functools
+import keyword
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -147,6 +148,8 @@ def _connect_module(
     # The draft: every generated name a placeholder; no imports, no helpers, empty docstrings.
     placeholders = Placeholders()
     draft_types = TypeSpeller(owners, layout, placeholders)
+    if _nested_keywords(package, checked, messages, draft_types, reporter):
+        return ""
     draft = views.connect_module(
         api, package, placeholders, draft_types, messages, checked, settings=settings, json=json
     )
@@ -183,6 +186,31 @@ def _python_terms(api: Api) -> dict[str, str]:
             for method in service.methods:
                 terms[method.name] = terms[f"{service.name}.{method.name}"] = method_attribute(method.name)
     return terms
+
+
+def _nested_keywords(
+    package: ProtoPackage, checked: list[str], messages: dict[str, Message], types: TypeSpeller, reporter: Reporter
+) -> bool:
+    """Report each nested message the module must name whose name is a Python keyword (`Outer.None`)."""
+    used = {
+        ref.full_name
+        for service in package.services
+        for method in service.methods
+        for ref in (method.input, method.output)
+    }
+    found = False
+    for full_name in sorted(used | set(checked)):
+        key, rest = types.key(full_name)
+        if any(keyword.iskeyword(part) for part in rest.split(".") if part):
+            found = True
+            message = messages.get(full_name)
+            reporter.error(
+                message.location if message is not None else "",
+                f"the generated module must name {key[2]}.{rest}, and a nested message named like a Python keyword "
+                "can only be reached with getattr",
+                "rename the nested message in the document (its component key and `title`)",
+            )
+    return found
 
 
 def _imports(

@@ -37,15 +37,18 @@ __all__ = [
     "Placeholders",
     "TypeSpeller",
     "assign_names",
+    "keyword_bindings",
     "public_name",
     "public_names",
     "service_location",
+    "split_module",
     "type_owners",
 ]
 
 Key = tuple[str, ...]
 """What a generated name stands for: `("client", service, "async")`, `("constant", service, method)`,
-`("attribute", service, method)`, `("check", message)`, `("type", python module, top-level class)`, ..."""
+`("attribute", service, method)`, `("check", message)`, `("type", python module, top-level class)`,
+`("module", python module)` (an imported module, for classes named like keywords), ..."""
 
 
 class Placeholders(Mapping[Key, str]):
@@ -233,10 +236,33 @@ def assign_names(
         local = python_identifier(key[2], frozenset(taken))
         taken.add(local)
         names[key] = local
-        imports[local] = Import(
-            _relative(key[1], module, layout.root_package), key[2], "" if local == key[2] else local
-        )
+        source = _relative(key[1], module, layout.root_package)
+        if not keyword.iskeyword(key[2]):
+            imports[local] = Import(source, key[2], "" if local == key[2] else local)
+        elif ("module", key[1]) not in names:
+            # `from m import None` does not parse: import the module; the view binds the class with getattr.
+            parent, name = split_module(source)
+            alias = python_identifier("_" + name, frozenset(taken))
+            taken.add(alias)
+            names[("module", key[1])] = alias
+            imports[alias] = Import(parent, name, alias)
     return names, imports
+
+
+def split_module(module: str) -> tuple[str, str]:
+    """`..common.v1.common_pb2` -> (`..common.v1`, `common_pb2`); `.ci_pb2` -> (`.`, `ci_pb2`)."""
+    dots = len(module) - len(module.lstrip("."))
+    parent, _, name = module[dots:].rpartition(".")
+    return "." * dots + parent, name
+
+
+def keyword_bindings(names: Mapping[Key, str]) -> list[tuple[str, str, str]]:
+    """(local name, module alias, class name) of each imported class named like a Python keyword (`None`).
+
+    protobuf defines such a class (its module sets it with `globals()`), but only `getattr` reaches it.
+    """
+    found = [key for key in list(names) if key[0] == "type" and keyword.iskeyword(key[2])]
+    return sorted((names[key], names[("module", key[1])], key[2]) for key in found)
 
 
 def type_owners(api: Api) -> dict[str, str]:

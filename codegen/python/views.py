@@ -20,9 +20,10 @@ from .imports import Import
 from .json_codec import JsonEnumView, JsonMessageView, json_views
 from .snippets import PUBLIC_HELPERS, Snippet
 from .source import Doc, member_sort_key
-from .symbols import Key, TypeSpeller, public_names
+from .symbols import Key, TypeSpeller, keyword_bindings, public_names
 
 __all__ = [
+    "Binding",
     "ClientView",
     "ConnectModuleView",
     "DocumentedMethod",
@@ -45,6 +46,16 @@ _CONNECT_KINDS = {
 
 RUNTIME_EXPORTS = ("Code", "ConnectError", "RequestContext", "RetryPolicy", "USE_CLIENT_DEFAULT", "UseClientDefault")
 """Names of the fixed code that a module with clients exports next to its classes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """`local = getattr(module, name)`: a class named like a Python keyword (`None`), under a legal name."""
+
+    local: str
+    module: str
+    """The imported module's local name."""
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +172,7 @@ class ConnectModuleView:
     header: str
     doc: Doc
     imports: tuple[Import, ...]
+    bindings: tuple[Binding, ...]
     exports: tuple[str, ...]
     """`__all__`, in isort's order."""
     methods: tuple[MethodView, ...]
@@ -226,6 +238,7 @@ def connect_module(
         header=header(api),
         doc=docstrings.connect_module(api, package),
         imports=tuple(imports),
+        bindings=tuple(Binding(*binding) for binding in keyword_bindings(names)),
         exports=tuple(sorted(public, key=member_sort_key)),
         methods=tuple(methods),
         services=tuple(services),
