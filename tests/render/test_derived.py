@@ -23,7 +23,7 @@ def test_every_helper_uses_only_helpers_imports_and_builtins() -> None:
     for snippet in helpers.snippets.values():
         unknown = snippet.uses - set(helpers.snippets) - set(helpers.imports) - BUILTINS
         assert not unknown, f"{snippet.name} uses {sorted(unknown)}"
-        assert snippet.section in ("head", "common", "client", "server", "json"), snippet.name
+        assert snippet.section in ("head", "common", "client", "server", "json", "checks"), snippet.name
 
 
 def test_needed_helpers_are_closed_under_use_and_in_file_order() -> None:

@@ -21,12 +21,25 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from connectrpc.errors import ConnectError
 from pyqwest import Client, SyncClient
 from pyqwest.testing import ASGITransport, WSGITransport
 
 from codegen.config import Config
 from codegen.diagnostics import CodegenError
-from codegen.model import Constraints, Field, FieldLabel, MessageRef, Scalar
+from codegen.model import (
+    Api,
+    Constraints,
+    Field,
+    FieldLabel,
+    Message,
+    MessageRef,
+    Method,
+    ProtoPackage,
+    Scalar,
+    Service,
+    StreamKind,
+)
 from codegen.pipeline import generate
 from codegen.python.layout import PythonLayout
 from codegen.python.render import render
@@ -120,49 +133,79 @@ def test_a_nested_keyword_message_the_module_must_name_is_an_error_at_its_pointe
     assert "LookupRequest.class" in problem.message and "rename" in (problem.hint or "")
 
 
-@pytest.fixture(scope="module")
-def mail(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """Case 10's model as the converter builds it (proto `DESCRIPTOR_`, JSON `DESCRIPTOR`), with a rule on it."""
-    from .fixtures.rules_api import rules_api
-
-    api = rules_api()
-    package = api.packages[0]
-    text = api.message("acme.rules.v1.TextRequest")
-    descriptor = Field(
-        name="DESCRIPTOR_",
-        json_name="DESCRIPTOR",
-        number=9,
+def _field(name: str, json_name: str, number: int, constraints: Constraints, required: bool) -> Field:
+    return Field(
+        name=name,
+        json_name=json_name,
+        number=number,
         type=Scalar.STRING,
         label=FieldLabel.SINGULAR,
         oneof=None,
-        required=True,
+        required=required,
         deprecated=False,
         description="",
-        location="#/components/schemas/acme.rules.v1.TextRequest/properties/DESCRIPTOR",
-        constraints=Constraints(max_length=3),
+        location=f"#/components/schemas/acme.mail.v1.Envelope/properties/{json_name}",
+        constraints=constraints,
     )
-    changed = replace(text, fields=(*text.fields, descriptor))
-    messages = tuple(changed if m.name == "TextRequest" else m for m in package.messages)
+
+
+def mail_api() -> Api:
+    """Case 10 as the converter models it: proto field `DESCRIPTOR_` (JSON `DESCRIPTOR`), here with rules on it."""
+    envelope = Message(
+        full_name="acme.mail.v1.Envelope",
+        name="Envelope",
+        fields=(
+            _field("DESCRIPTOR_", "DESCRIPTOR", 1, Constraints(max_length=3), required=True),
+            _field("note", "note", 2, Constraints(), required=False),
+        ),
+        oneofs=(),
+        reserved_numbers=(),
+        reserved_names=(),
+        nested_messages=(),
+        nested_enums=(),
+        description="",
+        location="#/components/schemas/acme.mail.v1.Envelope",
+    )
+    envelope_ref = MessageRef("acme.mail.v1.Envelope")
+    method = Method(
+        name="Import",
+        input=envelope_ref,
+        output=envelope_ref,
+        stream=StreamKind.UNARY,
+        summary="",
+        description="",
+        deprecated=False,
+        location="#/paths/~1acme.mail.v1.MailService~1Import/post",
+    )
+    service = Service(full_name="acme.mail.v1.MailService", name="MailService", methods=(method,), description="")
+    package = ProtoPackage(name="acme.mail.v1", services=(service,), messages=(envelope,), enums=(), imports=())
+    return Api(title="mail", version="v1", description="", base_url="", packages=(package,), source="mail.yaml")
+
+
+@pytest.fixture(scope="module")
+def mail(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The generated `mail_api.v1` of `mail_api()`."""
     root = tmp_path_factory.mktemp("descriptor")
-    build_from_model(replace(api, packages=(replace(package, messages=messages),)), "mail_api", root)
+    build_from_model(mail_api(), "mail_api", root)
     yield from _importable(root, "mail_api.v1")
+
+
+class _Mail:
+    def import_(self, request: Any, ctx: Any) -> Any:
+        return request
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)
 def test_a_renamed_runtime_name_field_is_checked_and_carried(mail: ModuleType, encoding: str) -> None:
-    class Echo:
-        def text(self, request: Any, ctx: Any) -> Any:
-            return mail.Reply(text=request.DESCRIPTOR_)
-
-    http = SyncClient(WSGITransport(mail.RuleServiceWSGIApplication(Echo())))
-    with mail.RuleServiceClientSync("http://in-process", encoding=encoding, http_client=http) as client:
-        assert client.text(mail.TextRequest(name="abc", DESCRIPTOR_="d")).text == "d"
-        with pytest.raises(Exception, match="^DESCRIPTOR must be at most 3 characters$"):
-            client.text(mail.TextRequest(name="abc", DESCRIPTOR_="long"))
-        with pytest.raises(Exception, match="^DESCRIPTOR is required$"):
-            client.text(mail.TextRequest(name="abc"))
-    body = json.dumps({"name": "abc", "DESCRIPTOR": "j"}).encode()
+    http = SyncClient(WSGITransport(mail.MailServiceWSGIApplication(_Mail())))
+    with mail.MailServiceClientSync("http://in-process", encoding=encoding, http_client=http) as client:
+        assert client.import_(mail.Envelope(DESCRIPTOR_="d", note="n")).DESCRIPTOR_ == "d"
+        with pytest.raises(ConnectError, match="^DESCRIPTOR must be at most 3 characters$"):
+            client.import_(mail.Envelope(DESCRIPTOR_="long"))
+        with pytest.raises(ConnectError, match="^DESCRIPTOR is required$"):
+            client.import_(mail.Envelope(note="n"))
+    body = json.dumps({"DESCRIPTOR": "j", "note": "n"}).encode()
     answer = http.post(
-        "http://in-process/acme.rules.v1.RuleService/Text", headers={"content-type": "application/json"}, content=body
+        "http://in-process/acme.mail.v1.MailService/Import", headers={"content-type": "application/json"}, content=body
     )
-    assert (answer.status, json.loads(answer.content)) == (200, {"text": "j"})
+    assert (answer.status, json.loads(answer.content)) == (200, {"DESCRIPTOR": "j", "note": "n"})
