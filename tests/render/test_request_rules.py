@@ -13,6 +13,8 @@ import asyncio
 import importlib
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -24,17 +26,30 @@ from connectrpc.method import IdempotencyLevel
 from pyqwest import Client, SyncClient
 from pyqwest.testing import ASGITransport, WSGITransport
 
-from .fixtures.rules_api import ROOT_PACKAGE, rules_api
-from .support import build_from_model
+from codegen.diagnostics import CodegenError
+from codegen.model import Constraints
+from codegen.python.helpers import _is_format, _matches, _regex
+from codegen.python.layout import PythonLayout
+from codegen.python.render import render
+
+from .fixtures.rules_api import PACKAGE, ROOT_PACKAGE, rules_api
+from .support import build_from_model, mypy, ruff
 
 ENCODINGS = ["proto", "json"]
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """The generated `acme_rules.v1` package, importable for the module's tests."""
+def rules_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding the generated `acme_rules` package."""
     root = tmp_path_factory.mktemp("rules")
     build_from_model(rules_api(), ROOT_PACKAGE, root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def api(rules_root: Path) -> Iterator[ModuleType]:
+    """The generated `acme_rules.v1` package, importable for the module's tests."""
+    root = rules_root
     sys.path.insert(0, str(root))
     try:
         yield importlib.import_module(f"{ROOT_PACKAGE}.v1")
@@ -197,3 +212,55 @@ def test_method_info_carries_the_idempotency_level(api: ModuleType) -> None:
         "_RULE_SERVICE_LOOKUP"
     ]
     assert sum(level is IdempotencyLevel.UNKNOWN for level in levels.values()) == 4
+
+
+def test_check_functions_pass_ruff_and_mypy_strict(rules_root: Path) -> None:
+    for command in ("check", "format"):
+        result = ruff(rules_root, ROOT_PACKAGE, command=command)
+        assert result.returncode == 0, result.stdout + result.stderr
+    result = mypy(rules_root, ROOT_PACKAGE, ignore=(f"{ROOT_PACKAGE}.v1.rules_pb2",))
+    assert result.returncode == 0, result.stdout
+
+
+def _with_constraints(field_name: str, constraints: Constraints) -> Any:
+    api = rules_api()
+    package = api.packages[0]
+    messages = tuple(
+        replace(m, fields=tuple(replace(f, constraints=constraints) if f.name == field_name else f for f in m.fields))
+        if m.name == "TextRequest"
+        else m
+        for m in package.messages
+    )
+    return replace(api, packages=(replace(package, messages=messages),))
+
+
+@pytest.mark.parametrize(
+    ("field", "constraints", "message"),
+    [
+        ("code", Constraints(pattern="\\p{L}+"), "the pattern '\\\\p{L}+' of code cannot be run by Python's re"),
+        ("code", Constraints(pattern="(?<!a"), "the pattern '(?<!a' of code cannot be run by Python's re"),
+        ("region", Constraints(allowed=("eu", 7)), "region can never satisfy its schema: 7 is not a string value"),
+    ],
+)
+def test_constraints_the_servers_cannot_run_stop_at_the_field(
+    field: str, constraints: Constraints, message: str
+) -> None:
+    with pytest.raises(CodegenError) as raised:
+        render(_with_constraints(field, constraints), PythonLayout.for_packages(ROOT_PACKAGE, [PACKAGE]))
+    [problem] = raised.value.diagnostics
+    assert problem.location == f"#/components/schemas/{PACKAGE}.TextRequest/properties/{field}"
+    assert problem.message.startswith(message), problem.message
+    assert problem.hint
+
+
+def test_ecma_patterns_and_formats() -> None:
+    assert _matches("^a$", "a") and not _matches("^a$", "a\n")
+    assert not _matches("^\\d$", "١") and _matches("[$]", "$")
+    assert _regex("(?<word>x)").groupindex == {"word": 1}
+    assert [_is_format("email", text) for text in ("a@b.example", "a@", "a b@c.d")] == [True, False, False]
+    assert [_is_format("uuid", text) for text in ("123e4567-e89b-12d3-a456-426614174000", "123")] == [True, False]
+    assert [_is_format("ipv4", text) for text in ("10.0.0.1", "::1")] == [True, False]
+    assert [_is_format("ipv6", text) for text in ("::1", "10.0.0.1")] == [True, False]
+    assert [_is_format("uri", text) for text in ("https://x.example/a", "/a")] == [True, False]
+    assert _is_format("uri-reference", "/a") and _is_format("hostname", "a-b.example")
+    assert not _is_format("hostname", "-a.example")
