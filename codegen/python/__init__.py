@@ -8,12 +8,14 @@
     init_views.py  the views of the package `__init__.py` files (re-exports, `__version__`)
     docstrings.py  every docstring and fixed message the generated code carries (the only prose) ...
     client_docstrings.py  ... but the clients' docstrings
-    checks.py      which request messages get a required-field check function, and its checks
+    checks.py      which request messages get a check function, and its checks (required fields, rules)
+    rules.py       a field's constraints as the value tests the servers run, and what they cannot run
     conventions.py API conventions recognised by message shapes: pagination, resumable streams
     stubs.py       the document's descriptions added to protoc's `.pyi` stubs
     symbols.py     the module-level names of a connect module, chosen around the fixed code's names
     helpers.py     fixed code copied into connect modules by name (a real, linted, type-checked module)
     client_config.py, client_calls.py  the same for the clients: options, RetryPolicy, from_env; calls
+    check_helpers.py  the same for the check functions: patterns, formats, message rules
     snippets.py    takes helpers.py apart: definitions by name, their sections, what each uses
     imports.py     what rendered code uses (symbol tables), and import statements as ruff writes them
     source.py      the template filters: string literals, `__all__` lists, docstring literals

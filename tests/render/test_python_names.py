@@ -209,3 +209,16 @@ def test_a_renamed_runtime_name_field_is_checked_and_carried(mail: ModuleType, e
         "http://in-process/acme.mail.v1.MailService/Import", headers={"content-type": "application/json"}, content=body
     )
     assert (answer.status, json.loads(answer.content)) == (200, {"DESCRIPTOR": "j", "note": "n"})
+
+
+def test_a_type_named_like_a_generated_module_is_an_error_at_its_pointer() -> None:
+    api = mail_api()
+    package = api.packages[0]
+    extra = replace(package.messages[0], full_name="acme.mail.v1.mail_connect", name="mail_connect", location="#/m")
+    broken = replace(api, packages=(replace(package, messages=(*package.messages, extra)),))
+    with pytest.raises(CodegenError) as raised:
+        render(broken, PythonLayout.for_packages("mail_api", ["acme.mail.v1"]))
+    [problem] = raised.value.diagnostics
+    assert problem.location == "#/m"
+    assert "mail_connect is exported twice" in problem.message
+    assert "the module mail_api.v1.mail_connect" in problem.message
