@@ -28,7 +28,7 @@ from pyqwest.testing import ASGITransport, WSGITransport
 
 from codegen.diagnostics import CodegenError
 from codegen.model import Constraints
-from codegen.python.helpers import _is_format, _matches, _regex
+from codegen.python.check_helpers import _is_format, _matches, _regex
 from codegen.python.layout import PythonLayout
 from codegen.python.render import render
 
