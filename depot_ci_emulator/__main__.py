@@ -21,6 +21,7 @@ import uvicorn
 
 from .auth import Tokens, parse_org_token
 from .server import DEFAULT_ORG, DEFAULT_SPEED, Emulator, EmulatorConfig
+from .service import StreamLimits
 from .sources import parse_repo_option
 from .store import Store, StoreError
 
@@ -59,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_SPEED,
         help=f"emulated seconds per real second (default: {DEFAULT_SPEED:g})",
     )
+    parser.add_argument(
+        "--max-stream-seconds",
+        type=float,
+        default=StreamLimits.max_duration_s,
+        help="longest a log stream or export may last, in real seconds; then resource_exhausted "
+        f"(default: {StreamLimits.max_duration_s:g})",
+    )
+    parser.add_argument(
+        "--max-streams-per-token",
+        type=int,
+        default=StreamLimits.max_per_token,
+        help=f"most concurrent log streams and exports per token (default: {StreamLimits.max_per_token})",
+    )
     parser.add_argument("--demo", action="store_true", help="trigger a demo run at start-up")
     parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
     return parser
@@ -73,9 +87,15 @@ def _config(args: argparse.Namespace) -> tuple[EmulatorConfig, bool]:
         users = [f"emulator_{secrets.token_urlsafe(16)}"]
     if not args.speed > 0:
         raise ValueError(f"--speed must be a positive number, not {args.speed}")
+    if not args.max_stream_seconds > 0:
+        raise ValueError(f"--max-stream-seconds must be a positive number, not {args.max_stream_seconds}")
+    if args.max_streams_per_token < 1:
+        raise ValueError(f"--max-streams-per-token must be at least 1, not {args.max_streams_per_token}")
     repos = dict(parse_repo_option(r) for r in args.repo)
     tokens = Tokens(default_org=args.org, user_tokens=frozenset(users), org_tokens=org_tokens)
-    return EmulatorConfig(tokens=tokens, db=args.db, repos=repos, speed=args.speed, demo=args.demo), generated
+    limits = StreamLimits(max_duration_s=args.max_stream_seconds, max_per_token=args.max_streams_per_token)
+    config = EmulatorConfig(tokens=tokens, db=args.db, repos=repos, speed=args.speed, demo=args.demo, limits=limits)
+    return config, generated
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -12,9 +12,10 @@ import logging
 import secrets
 from typing import TYPE_CHECKING, Any
 
+from .artifacts import is_upload, simulated_size
 from .conditions import Status, evaluate
-from .lifecycle import refresh_workflow
-from .script import Command, Echo, Exit, Fail, Sleep, interpret, substitute
+from .lifecycle import new_id, refresh_workflow
+from .script import Command, Echo, Exit, Fail, Sleep, Summary, interpret, substitute
 from .states import status_of_conclusion
 from .store import JobRow, Store
 
@@ -151,6 +152,8 @@ class AttemptRunner:
             self._note_missing(key, missing)
             for name, value in inputs.items():
                 self._write(key, 0, f"  {name}: {value}")
+            if is_upload(str(spec["uses"])):
+                return self._upload(key, inputs)
             return 0
         missing = []
         script = substitute(str(spec["run"]), context, missing)
@@ -159,6 +162,9 @@ class AttemptRunner:
             action = interpret(line)
             if isinstance(action, Echo):
                 self._write(key, action.stream, action.text)
+            elif isinstance(action, Summary):
+                position = int(spec["position"])
+                self._store.append_summary(self._attempt_id, position, action.text + "\n", replace=action.replace)
             elif isinstance(action, Command):
                 self._write(key, 0, f"$ {action.text}")
             elif isinstance(action, Sleep):
@@ -174,6 +180,33 @@ class AttemptRunner:
         """Say in the step's log which `${{ }}` references had no value (like unevaluated conditions)."""
         for name in dict.fromkeys(names):
             self._write(key, 0, f"emulator: ${{{{ {name} }}}} has no value here (substituted an empty string)")
+
+    def _upload(self, key: str, inputs: dict[str, str]) -> int:
+        """An `actions/upload-artifact` step: record the artifact (see `artifacts.py`); its exit code."""
+        name, path = inputs.get("name", "").strip() or "artifact", inputs.get("path", "").strip()
+        if not path:
+            self._write(key, 1, "Error: Input required and not supplied: path")
+            return 1
+        if any(a.name == name for a in self._store.artifacts_of_attempt(self._attempt_id)):
+            self._write(key, 1, f"Error: an artifact named {name!r} was already uploaded by this attempt")
+            return 1
+        size = simulated_size(name, path)
+        artifact_id = new_id("artifact")
+        self._store.insert(
+            "artifacts",
+            artifact_id=artifact_id,
+            run_id=self._job.run_id,
+            workflow_id=self._job.workflow_id,
+            job_id=self._job.job_id,
+            attempt_id=self._attempt_id,
+            name=name,
+            path=path,
+            size_bytes=size,
+            created_at=self._clock.now_ms(),
+        )
+        self._write(key, 0, f"Artifact {name} has been successfully uploaded! Final size is {size} bytes.")
+        self._write(key, 0, f"Artifact ID is {artifact_id}")
+        return 0
 
     async def _sleep(self, seconds: float) -> None:
         if self._deadline_ms is not None and self._clock.now_ms() + seconds * 1000 > self._deadline_ms:

@@ -3,6 +3,9 @@
 - `echo TEXT` writes TEXT to stdout; `echo TEXT >&2` (or `1>&2`) to stderr. Quotes are removed as a
   shell would (`echo "a  b"` writes `a  b`).
 - `sleep N` takes N seconds of emulated time (suffixes s, m, h, d as GNU sleep accepts).
+- `echo TEXT >> $DEPOT_STEP_SUMMARY` appends the line TEXT to the step's summary (markdown, read by
+  GetJobSummary); `>` instead of `>>` replaces what the step wrote so far. `"$DEPOT_STEP_SUMMARY"`,
+  `${DEPOT_STEP_SUMMARY}` and GitHub's `$GITHUB_STEP_SUMMARY` name the same file.
 - `exit N` ends the step with exit code N (`exit` alone: 0).
 - Blank lines and `#` comments do nothing; any other line is logged as `$ LINE` and succeeds.
 """
@@ -13,10 +16,15 @@ import re
 import shlex
 from dataclasses import dataclass
 
-__all__ = ["Command", "Echo", "Exit", "Fail", "Sleep", "interpret", "substitute"]
+__all__ = ["Command", "Echo", "Exit", "Fail", "Sleep", "Summary", "interpret", "substitute"]
 
 _UNITS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 _DURATION = re.compile(r"^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$")
+_SUMMARY_FILES = frozenset(
+    f"{prefix}{name}{suffix}"
+    for name in ("DEPOT_STEP_SUMMARY", "GITHUB_STEP_SUMMARY")
+    for prefix, suffix in (("$", ""), ("${", "}"))
+)
 _CONTEXT_REF = re.compile(r"\$\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}")
 
 
@@ -26,6 +34,14 @@ class Echo:
 
     text: str
     stream: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Append `text` and a newline to the step summary (`replace`: drop what was written before)."""
+
+    text: str
+    replace: bool
 
 
 @dataclass(frozen=True)
@@ -75,7 +91,7 @@ def substitute(script: str, context: dict[str, str], missing: list[str] | None =
     return _CONTEXT_REF.sub(value, script)
 
 
-def interpret(line: str) -> Echo | Sleep | Exit | Fail | Command | None:
+def interpret(line: str) -> Echo | Summary | Sleep | Exit | Fail | Command | None:
     """What one script line does; None for a blank line or a comment."""
     text = line.strip()
     if not text or text.startswith("#"):
@@ -96,12 +112,17 @@ def interpret(line: str) -> Echo | Sleep | Exit | Fail | Command | None:
     return Command(text)
 
 
-def _echo(rest: str) -> Echo:
+def _echo(rest: str) -> Echo | Summary:
     stream = 0
     try:
         words = shlex.split(rest, comments=False)
     except ValueError:
         words = rest.split()
+    for operator in (">>", ">"):
+        if len(words) >= 2 and words[-2] == operator and words[-1] in _SUMMARY_FILES:
+            return Summary(" ".join(words[:-2]), replace=operator == ">")
+        if words and words[-1].startswith(operator) and words[-1][len(operator) :] in _SUMMARY_FILES:
+            return Summary(" ".join(words[:-1]), replace=operator == ">")
     if words and words[-1] in (">&2", "1>&2"):
         stream, words = 1, words[:-1]
     elif len(words) >= 2 and words[-2] == ">&" and words[-1] == "2":

@@ -36,6 +36,7 @@ from .auth import Tokens
 from .clock import Clock
 from .executor import Timing
 from .server import DEFAULT_ORG, Emulator, EmulatorConfig
+from .service import StreamLimits
 from .states import TERMINAL
 
 __all__ = ["TEST_SPEED", "InProcessEmulator", "RunningEmulator", "in_process_emulator", "run_emulator"]
@@ -95,9 +96,18 @@ def _config(
     clock: Clock | None,
     timing: Timing | None,
     org_tokens: Mapping[str, str] | None,
+    limits: StreamLimits | None = None,
 ) -> EmulatorConfig:
     tokens = Tokens(default_org=org_id, user_tokens=frozenset({token}), org_tokens=dict(org_tokens or {}))
-    return EmulatorConfig(tokens=tokens, db=db, repos=dict(repos or {}), speed=speed, clock=clock, timing=timing)
+    return EmulatorConfig(
+        tokens=tokens,
+        db=db,
+        repos=dict(repos or {}),
+        speed=speed,
+        clock=clock,
+        timing=timing,
+        limits=limits or StreamLimits(),
+    )
 
 
 @contextmanager
@@ -111,6 +121,7 @@ def run_emulator(
     clock: Clock | None = None,
     timing: Timing | None = None,
     org_tokens: Mapping[str, str] | None = None,
+    limits: StreamLimits | None = None,
     start_timeout_s: float = 20.0,
 ) -> Iterator[RunningEmulator]:
     """Serve an emulator with uvicorn on 127.0.0.1 (a free port) in a thread for the `with` block.
@@ -124,12 +135,13 @@ def run_emulator(
         clock: A clock to use instead (e.g. `ManualClock`).
         timing: Durations of the simulated phases.
         org_tokens: Organization tokens, token -> organization id.
+        limits: Log stream limits (maximum duration, concurrent streams per token).
         start_timeout_s: How long to wait for it to start.
 
     Raises:
         RuntimeError: If the server does not start (e.g. the --db file is unusable), or does not stop.
     """
-    emulator = Emulator(_config(token, org_id, db, repos, speed, clock, timing, org_tokens))
+    emulator = Emulator(_config(token, org_id, db, repos, speed, clock, timing, org_tokens, limits))
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))

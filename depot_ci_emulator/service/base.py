@@ -6,6 +6,7 @@ cannot be probed across organizations.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from connectrpc.request import RequestContext
@@ -17,18 +18,42 @@ from ..executor import Executor
 from ..sources import Repos
 from ..store import AttemptRow, JobRow, RunRow, Store, WorkflowRow
 
-__all__ = ["ServiceBase"]
+__all__ = ["ServiceBase", "StreamLimits"]
+
+
+@dataclass(frozen=True)
+class StreamLimits:
+    """Limits on log streams and exports (the reference's `resource_exhausted` cases).
+
+    Args:
+        max_duration_s: Longest a StreamJobAttemptLogs or ExportJobAttemptLogs call may last, in real
+            seconds; then it ends with `resource_exhausted` (resume with the last cursor).
+        max_per_token: Most log streams and exports one token may have open at once.
+    """
+
+    max_duration_s: float = 3600.0
+    max_per_token: int = 64
 
 
 class ServiceBase:
     """State and helpers of the handler groups (see `service.EmulatorService`)."""
 
-    def __init__(self, store: Store, clock: Clock, executor: Executor, tokens: Tokens, repos: Repos) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        executor: Executor,
+        tokens: Tokens,
+        repos: Repos,
+        limits: StreamLimits | None = None,
+    ) -> None:
         self.store = store
         self.clock = clock
         self.executor = executor
         self.tokens = tokens
         self.repos = repos
+        self.limits = limits or StreamLimits()
+        self.open_streams: dict[str, int] = {}
 
     def org(self, ctx: RequestContext[Any, Any]) -> str:
         """The caller's organization (the auth interceptor has already accepted the call)."""

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from .db import Store, StoreError
-from .records import AttemptRow, ExecutionRow, JobRow, LogLineRow, RunRow, StepRow, WorkflowRow
+from .records import (
+    ArtifactRow,
+    AttemptRow,
+    ExecutionRow,
+    JobRow,
+    LogLineRow,
+    RunRow,
+    StepRow,
+    StepSummaryRow,
+    WorkflowRow,
+)
 from .schema import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ArtifactRow",
     "AttemptRow",
     "ExecutionRow",
     "JobRow",
     "LogLineRow",
     "RunRow",
     "StepRow",
+    "StepSummaryRow",
     "Store",
     "StoreError",
     "WorkflowRow",

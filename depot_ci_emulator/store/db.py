@@ -13,13 +13,24 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .records import AttemptRow, ExecutionRow, JobRow, LogLineRow, RunRow, StepRow, WorkflowRow, _Row
+from .records import (
+    ArtifactRow,
+    AttemptRow,
+    ExecutionRow,
+    JobRow,
+    LogLineRow,
+    RunRow,
+    StepRow,
+    StepSummaryRow,
+    WorkflowRow,
+    _Row,
+)
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["Store", "StoreError"]
 
 _R = TypeVar("_R", bound=_Row)
-_TABLES = {"runs", "workflows", "executions", "jobs", "attempts", "steps", "log_lines"}
+_TABLES = {"runs", "workflows", "executions", "jobs", "attempts", "steps", "log_lines", "step_summaries", "artifacts"}
 
 
 class StoreError(Exception):
@@ -157,6 +168,38 @@ class Store:
             "SELECT * FROM log_lines WHERE attempt_id = ? AND seq > ? ORDER BY seq LIMIT ?",
             (attempt_id, after_seq, limit),
         )
+
+    def last_log_seq(self, attempt_id: str) -> int:
+        """The sequence number of the attempt's newest persisted line (0 when it has none)."""
+        row = self._db.execute("SELECT MAX(seq) FROM log_lines WHERE attempt_id = ?", (attempt_id,)).fetchone()
+        return int(row[0] or 0)
+
+    def step_summaries(self, attempt_id: str) -> list[StepSummaryRow]:
+        """What the attempt's steps wrote to `$DEPOT_STEP_SUMMARY`, in step order."""
+        return self._all(
+            StepSummaryRow, "SELECT * FROM step_summaries WHERE attempt_id = ? ORDER BY position", (attempt_id,)
+        )
+
+    def append_summary(self, attempt_id: str, position: int, text: str, *, replace: bool) -> None:
+        """Append `text` to (or, with `replace`, set) the summary of the attempt's step at `position`."""
+        self._db.execute(
+            "INSERT INTO step_summaries (attempt_id, position, markdown) VALUES (?, ?, ?)"
+            " ON CONFLICT (attempt_id, position) DO UPDATE SET markdown = "
+            + ("excluded.markdown" if replace else "markdown || excluded.markdown"),
+            (attempt_id, position, text),
+        )
+
+    def artifact(self, artifact_id: str) -> ArtifactRow | None:
+        """The artifact `artifact_id`, or None."""
+        return self._one(ArtifactRow, "SELECT * FROM artifacts WHERE artifact_id = ?", (artifact_id,))
+
+    def artifacts_of_attempt(self, attempt_id: str) -> list[ArtifactRow]:
+        """The attempt's artifacts, in creation order."""
+        return self._all(ArtifactRow, "SELECT * FROM artifacts WHERE attempt_id = ? ORDER BY seq", (attempt_id,))
+
+    def select_artifacts(self, where: str, params: Sequence[Any], limit: int) -> list[ArtifactRow]:
+        """Artifacts matching the SQL condition `where` (built by the caller from fixed text), oldest first."""
+        return self._all(ArtifactRow, f"SELECT * FROM artifacts WHERE {where} ORDER BY seq LIMIT ?", (*params, limit))
 
     # -- lists ------------------------------------------------------------------------------------
 

@@ -10,7 +10,17 @@ import sqlite3
 from dataclasses import dataclass, fields
 from typing import Any, Self
 
-__all__ = ["AttemptRow", "ExecutionRow", "JobRow", "LogLineRow", "RunRow", "StepRow", "WorkflowRow"]
+__all__ = [
+    "ArtifactRow",
+    "AttemptRow",
+    "ExecutionRow",
+    "JobRow",
+    "LogLineRow",
+    "RunRow",
+    "StepRow",
+    "StepSummaryRow",
+    "WorkflowRow",
+]
 
 
 class _Row:
@@ -170,3 +180,24 @@ class LogLineRow(_Row):
     line_number: int
     timestamp_ms: int
     body: str
+
+
+@dataclass(frozen=True)
+class StepSummaryRow(_Row):
+    attempt_id: str
+    position: int
+    markdown: str
+
+
+@dataclass(frozen=True)
+class ArtifactRow(_Row):
+    seq: int
+    artifact_id: str
+    run_id: str
+    workflow_id: str
+    job_id: str
+    attempt_id: str
+    name: str
+    path: str
+    size_bytes: int
+    created_at: int

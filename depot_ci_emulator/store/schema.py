@@ -135,7 +135,34 @@ _V2 = """
 ALTER TABLE jobs ADD COLUMN continue_on_error INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: what steps write besides log lines: step summaries ($DEPOT_STEP_SUMMARY) and artifacts
+# (actions/upload-artifact). CPU and memory samples are not stored: they are a pure function of the
+# attempt's persisted step timeline (see `metrics.py`).
+_V3 = """
+CREATE TABLE step_summaries (
+    attempt_id TEXT NOT NULL REFERENCES attempts (attempt_id),
+    position INTEGER NOT NULL,
+    markdown TEXT NOT NULL,
+    PRIMARY KEY (attempt_id, position)
+);
+
+CREATE TABLE artifacts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    artifact_id TEXT NOT NULL UNIQUE,
+    run_id TEXT NOT NULL REFERENCES runs (run_id),
+    workflow_id TEXT NOT NULL REFERENCES workflows (workflow_id),
+    job_id TEXT NOT NULL REFERENCES jobs (job_id),
+    attempt_id TEXT NOT NULL REFERENCES attempts (attempt_id),
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (attempt_id, name)
+);
+CREATE INDEX artifacts_by_run ON artifacts (run_id, seq);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """SQL scripts, one per schema version: `MIGRATIONS[i]` upgrades version `i` to `i + 1`."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -87,14 +87,14 @@ def test_unknown_ids_are_not_found(depot_emulator: RunningEmulator) -> None:
     assert caught.value.code == Code.NOT_FOUND and caught.value.message == "runId: run run_missing not found"
 
 
-def test_methods_not_served_yet_answer_unimplemented_after_authentication(depot_emulator: RunningEmulator) -> None:
+def test_authentication_comes_before_not_found(depot_emulator: RunningEmulator) -> None:
     with depot_emulator.client() as client:
-        with pytest.raises(ConnectError) as logs:
+        with pytest.raises(ConnectError) as summary:
             client.get_job_summary(GetJobSummaryRequest(attempt_id="attempt_x"))
-        with pytest.raises(ConnectError) as stream:
+        with pytest.raises(ConnectError) as export:
             list(client.export_job_attempt_logs(ExportJobAttemptLogsRequest(attempt_id="attempt_x")))
-    assert logs.value.code == Code.UNIMPLEMENTED and "GetJobSummary is not served" in logs.value.message
-    assert stream.value.code == Code.UNIMPLEMENTED
+    assert summary.value.code == Code.NOT_FOUND and "attempt attempt_x not found" in summary.value.message
+    assert export.value.code == Code.NOT_FOUND
     with CIServiceClientSync(depot_emulator.base_url) as anonymous:
         with pytest.raises(ConnectError) as denied:
             anonymous.get_job_summary(GetJobSummaryRequest(attempt_id="attempt_x"))
