@@ -17,8 +17,9 @@ key and the step position, so steps differ but never at random):
 Utilizations are fractions in [0, 1] rounded to 4 decimals; memory bytes are utilization times the
 runner's memory (`runs-on` size: 4 GiB per CPU, 8 GiB when unknown).
 
-Downsampling (`peak_preserving_even`): above `MAX_RETURNED_SAMPLES` raw samples, the series is cut
-into `MAX_RETURNED_SAMPLES // 2` even buckets and each bucket keeps its highest-CPU and its
+Downsampling (`peak_preserving_even`): above `MAX_RETURNED_SAMPLES` raw samples, the first and the
+last sample are kept (so the series spans the observed range), the series is cut into
+`(MAX_RETURNED_SAMPLES - 2) // 2` even buckets and each bucket keeps its highest-CPU and its
 highest-memory sample (once when they are the same), in time order. Every bucket's peaks survive,
 so the series' overall peaks always do.
 """
@@ -153,11 +154,11 @@ def stats(raw: list[Sample]) -> Stats:
 
 
 def downsample(raw: list[Sample], limit: int = MAX_RETURNED_SAMPLES) -> list[Sample]:
-    """At most `limit` (>= 2) samples of `raw` keeping every bucket's CPU and memory peaks (see module)."""
+    """At most `limit` (>= 4) samples of `raw`: its ends and every bucket's CPU and memory peaks (see module)."""
     if len(raw) <= limit:
         return list(raw)
-    buckets = limit // 2
-    kept: set[int] = set()
+    buckets = (limit - 2) // 2
+    kept = {0, len(raw) - 1}
     for b in range(buckets):
         lo, hi = b * len(raw) // buckets, (b + 1) * len(raw) // buckets
         indexes = range(lo, hi)

@@ -236,3 +236,9 @@ def test_store_migrates_and_refuses_newer_schemas(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(StoreError, match="newer emulator"):
         Store.open(path)
+
+
+def test_an_include_only_matrix_makes_one_job_per_entry() -> None:
+    # GitHub's rule: an include extends the product's combinations, never a combination another include added.
+    combos = expand_matrix({"include": [{"site": "production", "dc": "a"}, {"site": "staging", "dc": "b"}]}, "m")
+    assert combos == [{"site": "production", "dc": "a"}, {"site": "staging", "dc": "b"}]
