@@ -32,21 +32,19 @@ jobs:
       matrix:
         include:
           - shard: 1
-            stamp: "2026-11-30T05:01:02.123Z"
-            ident: run_3fa9c2d1e0
-            file: /home/runner/work/app/tests/test_one.py
-            sha: deadbeefcafe01
+            at: "[2026-11-30T05:01:02.123Z]"
+            id: run_3fa9c2d1e0
+            f: /home/runner/work/app/tests/test_one.py:14 (deadbeefcafe01)
           - shard: 2
-            stamp: "2026-12-01 07:08:09"
-            ident: 0b6e1f6a-8d1c-4c55-9a3e-4f0f9c1d2e3a
-            file: src/app/tests/test_two.py
-            sha: 0123456789abcdef
+            at: "[2026-12-01 07:08:09]"
+            id: 0b6e1f6a-8d1c-4c55-9a3e-4f0f9c1d2e3a
+            f: src/app/tests/test_two.py:247 (0123456789abcdef)
     steps:
       - id: pytest
         name: Run tests
         run: |
           echo collecting
-          echo "[${{ matrix.stamp }}] ERROR connection refused for ${{ matrix.ident }} at ${{ matrix.file }}:${{ matrix.shard }}42 (${{ matrix.sha }})" >&2
+          echo "${{ matrix.at }} ERROR refused ${{ matrix.id }} at ${{ matrix.f }}" >&2
           exit 1
       - name: upload summary
         if: always()
@@ -94,7 +92,7 @@ def test_same_error_with_different_timestamps_and_ids_is_one_group(depot_emulato
         assert lint.error_message == "ERROR: no space left on device\nProcess completed with exit code 2."
         representative = shared.representatives[0]
         assert [(x.step_id, x.line_number) for x in representative.relevant_lines] == [("pytest", 1), ("pytest", 2)]
-        assert "ERROR connection refused" in representative.relevant_lines[0].content
+        assert "ERROR refused" in representative.relevant_lines[0].content
         kinds = {DrillDownCommandKind.Name(c.kind) for c in representative.next_commands}
         assert kinds == {
             "DRILL_DOWN_COMMAND_KIND_LOGS",
