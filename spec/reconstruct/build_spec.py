@@ -2027,11 +2027,15 @@ _SCHEMA_KEY_ORDER: Final = (
     "properties",
     "title",
     "format",
+    "minLength",
+    "minimum",
+    "maximum",
     "required",
     "enum",
     "additionalProperties",
     "description",
     "const",
+    "not",
     "$ref",
     "examples",
 )
@@ -2080,8 +2084,18 @@ def type_schema(type_string: str) -> Schema:
     raise SpecMismatchError(f"unknown type {type_string!r}")
 
 
-def field_schema(expected: Field, description: str) -> Schema:
+def field_schema(expected: Field, description: str, *, closed_required: bool = False) -> Schema:
+    """A property's schema. `closed_required`: a required field of a request-like message (not a oneof
+    member), whose schema also says what the API rejects as missing: `""` for a string (the server
+    reads an empty string as unset, so `minLength: 1`) and the UNSPECIFIED value of an enum (`not`).
+    protoc-gen-connect-openapi does not write these keywords; they were added so API fuzzers
+    (schemathesis) generate only requests the API accepts. The converter ignores both keywords.
+    """
     schema = type_schema(expected.type)
+    if closed_required and schema.get("type") == "string" and "format" not in schema:
+        schema["minLength"] = 1
+    if closed_required and expected.type in ENUMS:
+        schema["not"] = {"const": f"{enum_prefix(expected.type)}UNSPECIFIED"}
     schema["title"] = snake_case(expected.name)
     schema["description"] = description
     return _ordered(schema)
@@ -2120,7 +2134,11 @@ def _message_description(message: Message, methods: Mapping[str, tuple[Method, M
 
 def message_schema(message: Message, description: str, found: Descriptions) -> Schema:
     properties = {
-        expected.name: field_schema(expected, found.field_description(message.name, expected.name))
+        expected.name: field_schema(
+            expected,
+            found.field_description(message.name, expected.name),
+            closed_required=expected.required and not message.oneof,
+        )
         for expected in message.fields
     }
     schema: Schema = {"type": "object", "title": message.name, "description": description}
@@ -2240,9 +2258,13 @@ def _helper_schemas(reference: Reference) -> dict[str, Schema]:
             "description": "Define the version of the Connect protocol",
             "const": 1,
         },
+        # protoc-gen-connect-openapi types the header as any number; Connect allows 1 to 10 ASCII
+        # digits (a non-negative integer below 10**10), so say so: fuzzers then send what servers accept.
         "connect-timeout-header": {
-            "type": "number",
+            "type": "integer",
             "title": "Connect-Timeout-Ms",
+            "minimum": 0,
+            "maximum": 9_999_999_999,
             "description": "Define the timeout, in ms",
         },
         "connect.error": connect_error_schema(reference),

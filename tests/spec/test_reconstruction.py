@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -113,10 +114,25 @@ def _properties(schema: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
     return properties
 
 
-def _check_type(notation: str, prop: Mapping[str, Any], where: str) -> Iterator[str]:
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+
+
+def _enum_prefix(enum_name: str) -> str:
+    return "_".join(word.upper() for word in _WORD.findall(enum_name)) + "_"
+
+
+def _check_type(
+    notation: str, prop: Mapping[str, Any], where: str, *, closed_required: bool = False, enum: bool = False
+) -> Iterator[str]:
+    """`closed_required`: a required field outside a oneof, whose schema also excludes what the API
+    reads as missing: `""` for a string (`minLength: 1`), the UNSPECIFIED value of an enum (`not`)."""
     shape = {key: value for key, value in prop.items() if key not in _DOCUMENTATION_KEYS}
     element = notation.removesuffix("[]")
-    item_shape = NOTATION_SCHEMAS.get(element) or {"$ref": f"{SCHEMA_REF}{PACKAGE}.{element}"}
+    item_shape: dict[str, Any] = dict(NOTATION_SCHEMAS.get(element) or {"$ref": f"{SCHEMA_REF}{PACKAGE}.{element}"})
+    if closed_required and item_shape == {"type": "string"}:
+        item_shape["minLength"] = 1
+    if closed_required and enum:
+        item_shape["not"] = {"const": _enum_prefix(element) + "UNSPECIFIED"}
     expected = {"type": "array", "items": item_shape} if notation.endswith("[]") else item_shape
     if shape != expected:
         yield f"{where}: the reference's type {notation!r} maps to {expected}, the spec has {shape}"
@@ -150,7 +166,9 @@ def _match_fields(
             found.append(f"{where}: the reference prints {entry.name!r} where the spec has {expected!r}")
             return position
         prop = properties[entry.name]
-        found.extend(_check_type(entry.type, prop, here))
+        closed = entry.required and "oneOf" not in schema and not entry.type.endswith("[]")
+        is_enum = "enum" in _schemas(document).get(f"{PACKAGE}.{entry.type.removesuffix('[]')}", {})
+        found.extend(_check_type(entry.type, prop, here, closed_required=closed, enum=is_enum))
         if entry.required != (entry.name in required):
             found.append(f"{here}: the `required` marker differs")
         if prop.get("description") != "\n\n".join(entry.description):
