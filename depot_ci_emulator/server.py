@@ -24,6 +24,7 @@ from .clock import Clock, ScaledClock
 from .demo import seed_demo_run
 from .errors import ErrorInterceptor
 from .executor import Executor, Timing
+from .protocol import ProtocolInterceptor
 from .service import EmulatorService, StreamLimits
 from .sources import Repos
 from .store import Store
@@ -74,7 +75,7 @@ class Emulator:
         self.signer = UrlSigner.random()
         self.downloads: ArtifactDownloads | None = None
         self.connect_app = CIServiceASGIApplication(
-            self._lifespan(), interceptors=(ErrorInterceptor(), AuthInterceptor(config.tokens))
+            self._lifespan(), interceptors=(ErrorInterceptor(), AuthInterceptor(config.tokens), ProtocolInterceptor())
         )
 
         self.app = _Router(self)

@@ -2259,7 +2259,7 @@ def _helper_schemas(reference: Reference) -> dict[str, Schema]:
             "const": 1,
         },
         # protoc-gen-connect-openapi types the header as any number; Connect allows 1 to 10 ASCII
-        # digits (a non-negative integer below 10**10), so say so: fuzzers then send what servers accept.
+        # digits (an integer from 0 to 10**10 - 1), so say so: fuzzers then send what servers accept.
         "connect-timeout-header": {
             "type": "integer",
             "title": "Connect-Timeout-Ms",
