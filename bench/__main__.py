@@ -4,6 +4,7 @@
     python -m bench --quick -o /tmp/b.md # small sizes and few rounds, to try the benchmarks out
     python -m bench --only unary,encoding -o /tmp/b.md
     python -m bench --only load -o /tmp/load.md  # only the load benchmark (about a minute)
+    python -m bench --only soak -o /tmp/soak.md  # just the emulator soak
 
 Progress goes to stderr. Every server and subprocess started is stopped on the way out, also on
 errors, Ctrl-C and SIGTERM.
@@ -25,7 +26,7 @@ from . import ROOT
 from .report import Section, render, source_fingerprint
 from .timing import log
 
-SECTIONS = ("encoding", "unary", "streams", "export", "load", "emulator", "codegen", "converter")
+SECTIONS = ("encoding", "unary", "streams", "export", "load", "emulator", "soak", "codegen", "converter")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Settings:
     load_clients: int = 8
     load_calls: int = 500
     load_streams: int = 4
+    soak_clients: int = 16
+    soak_seconds: float = 30.0
 
 
 QUICK = Settings(
@@ -67,6 +70,8 @@ QUICK = Settings(
     load_clients=4,
     load_calls=100,
     load_streams=2,
+    soak_clients=4,
+    soak_seconds=5.0,
 )
 
 
@@ -84,7 +89,16 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
 
     `deadline` (a `time.monotonic()` value) bounds the converter benchmark, which runs last.
     """
-    from . import codegen_bench, emulator_bench, encoding_bench, load_bench, official_stubs, rpc_bench, stream_bench
+    from . import (
+        codegen_bench,
+        emulator_bench,
+        encoding_bench,
+        load_bench,
+        official_stubs,
+        rpc_bench,
+        soak_bench,
+        stream_bench,
+    )
     from .servers import Server
 
     sections: list[Section] = []
@@ -133,6 +147,10 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
             started = time.perf_counter()
             section = emulator_bench.run(rounds=settings.emulator_rounds, runs=settings.emulator_runs)
             sections.append(_timed(section, started))
+        if "soak" in only:
+            started = time.perf_counter()
+            section = soak_bench.run(clients=settings.soak_clients, seconds=settings.soak_seconds)
+            sections.append(_timed(section, started))
         if "codegen" in only:
             started = time.perf_counter()
             sections.append(_timed(codegen_bench.run_pipeline(rounds=settings.codegen_rounds), started))
@@ -147,7 +165,7 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
             sections.append(_timed(section, started))
     order = ["Codegen: Depot spec", "Codegen: converter on synthetic specs", "Unary calls (GetRunStatus)"]
     order += ["Server stream: log lines", "Server stream: log export", "Load: unary calls beside long streams"]
-    order += ["Encoding (GetRunStatusResponse)", "Emulator: runs"]
+    order += ["Encoding (GetRunStatusResponse)", "Emulator: runs", "Emulator: soak"]
     return sorted(sections, key=lambda s: order.index(s.title) if s.title in order else len(order))
 
 
