@@ -73,3 +73,21 @@ def test_the_pytest_example_passes(repo_root: Path, tmp_path: Path) -> None:
     assert "1 passed" in result.stdout
     lines = [line for line in _example(repo_root, "emulator-example: pytest").splitlines() if line.strip()]
     assert len(lines) <= 10
+
+
+def test_the_follow_example_streams_a_run_live(repo_root: Path, tmp_path: Path) -> None:
+    code = _example(repo_root, "emulator-example: follow")
+    script = tmp_path / "follow_example.py"
+    script.write_text(code)
+    with run_emulator(token="dev-token", speed=10) as emulator:
+        result = subprocess.run(
+            [sys.executable, str(script)],
+            env={**os.environ, "DEPOT_API_URL": emulator.base_url, "DEPOT_TOKEN": "dev-token"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    # Both lines arrive while the attempt runs (5 emulated seconds apart): the stream follows it live.
+    assert result.stdout.splitlines() == ["running step-1 compiling", "running step-1 compiled", "## Build: ok"]
