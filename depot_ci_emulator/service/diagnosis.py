@@ -14,6 +14,7 @@ representative attempt, and diagnose --job for run and workflow targets.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import cast
 
 from connectrpc.request import RequestContext
@@ -108,7 +109,8 @@ class DiagnosisHandlers(ServiceBase):
         return RepresentativeAttempt(
             run_id=job.run_id,
             workflow_id=workflow.workflow_id,
-            workflow_name=workflow.name[: d.CONTEXT_LABEL_CHAR_LIMIT],
+            # The YAML `name:`, else the file path's stem (the reference's fallback), else empty.
+            workflow_name=(workflow.name or PurePosixPath(workflow.path).stem)[: d.CONTEXT_LABEL_CHAR_LIMIT],
             workflow_path=workflow.path,
             job_id=job.job_id,
             job_key=job.job_key,
@@ -336,9 +338,9 @@ class DiagnosisHandlers(ServiceBase):
         limit = d.CONTEXT_LABEL_CHAR_LIMIT
         labels = {"repo": run.repo, "ref": run.ref}
         if workflow is not None:
-            labels["workflow_name"] = workflow.name
+            labels["workflowName"] = workflow.name
         if job is not None:
-            labels["job_display_name"] = job.display_name
+            labels["jobDisplayName"] = job.display_name
         context = FailureDiagnosisContext(
             run_id=run.run_id,
             repo=run.repo[:limit],
@@ -351,9 +353,11 @@ class DiagnosisHandlers(ServiceBase):
         )
         if workflow is not None:
             context.workflow_id, context.workflow_path = workflow.workflow_id, workflow.path
+            context.workflow_name = workflow.name[:limit]
             context.workflow_status = _status(workflow.status)
         if job is not None:
             context.job_id, context.job_key = job.job_id, job.job_key
+            context.job_display_name = job.display_name[:limit]
             context.job_status, context.job_conclusion = _status(job.status), _conclusion(job.conclusion)
         if attempt is not None:
             context.attempt_id, context.attempt = attempt.attempt_id, attempt.number

@@ -98,6 +98,9 @@ def test_upload_steps_make_artifacts_listed_with_filters_and_pages(depot_emulato
                 break
             token = page.next_page_token
         assert sorted(seen) == sorted(a.artifact_id for a in listed.artifacts)
+        assert [
+            a.artifact_id for a in client.iter_list_artifacts(ListArtifactsRequest(run_id=run_id, page_size=1))
+        ] == seen
         # "Must belong to" checks, unknown ids, a token for other filters.
         other = client.run(RunRequest(repo="acme/app", workflow_content=[UPLOADS])).run_id
         cases = [

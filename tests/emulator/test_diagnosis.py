@@ -111,7 +111,8 @@ def test_same_error_with_different_timestamps_and_ids_is_one_group(depot_emulato
     focused = _diagnose(depot_emulator, "JOB", test_job.job_id)
     assert FailureDiagnosisState.Name(focused.state) == "FAILURE_DIAGNOSIS_STATE_FOCUSED_FAILURE"
     assert focused.failure_groups[0].fingerprint == shared.fingerprint and focused.bounds.total_attempt_count == 1
-    assert focused.context.job_id == test_job.job_id
+    assert focused.context.job_id == test_job.job_id and focused.context.workflow_name == "failing"
+    assert focused.context.job_display_name.startswith("test")
     attempt = _diagnose(depot_emulator, "ATTEMPT", test_job.attempts[0].attempt_id)
     assert FailureDiagnosisState.Name(attempt.state) == "FAILURE_DIAGNOSIS_STATE_FOCUSED_FAILURE"
     assert attempt.representative_attempts[0].attempt_id == test_job.attempts[0].attempt_id

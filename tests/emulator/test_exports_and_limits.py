@@ -41,19 +41,6 @@ jobs:
 """
 
 
-def _all_pages(client: object, attempt_id: str) -> list[LogLine]:
-    lines: list[LogLine] = []
-    token = ""
-    while True:
-        page = client.get_job_attempt_logs(  # type: ignore[attr-defined]
-            GetJobAttemptLogsRequest(attempt_id=attempt_id, page_token=token)
-        )
-        if not page.lines:
-            return lines
-        lines += page.lines
-        token = page.next_page_token
-
-
 @pytest.mark.parametrize("encoding", ["proto", "json"])
 def test_an_export_reassembled_from_chunks_equals_the_paged_logs(
     depot_emulator: RunningEmulator, encoding: str
@@ -63,7 +50,7 @@ def test_an_export_reassembled_from_chunks_equals_the_paged_logs(
         depot_emulator.wait_for_run(run_id)
         job = client.get_run_status(GetRunStatusRequest(run_id=run_id))
         attempt_id = job.workflows[0].jobs[0].attempts[0].attempt_id
-        paged = _all_pages(client, attempt_id)
+        paged = list(client.iter_get_job_attempt_logs(GetJobAttemptLogsRequest(attempt_id=attempt_id)))
         assert len(paged) == 401
         text = list(client.export_job_attempt_logs(ExportJobAttemptLogsRequest(attempt_id=attempt_id)))
         jsonl_format = JobAttemptLogExportFormat.Value("JOB_ATTEMPT_LOG_EXPORT_FORMAT_JSONL")

@@ -61,6 +61,9 @@ database = "none"
 # proto3 JSON accepts more than one spelling of a value (int64 as string or number, enum numbers): a
 # request the schema calls invalid may be a valid request, so rejection of negative data stays off.
 negative_data_rejection.enabled = false
+# Connect serves the side-effect-free methods (idempotency_level NO_SIDE_EFFECTS in the lock) over GET
+# too, and says so in `Allow: GET, POST`; the spec, like the reference, documents POST only.
+allow_header_conformance.enabled = false
 # Schema-valid requests are accepted, or name an unknown resource (the schema cannot say which ids
 # exist) or the caller.
 positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404"]
@@ -113,6 +116,10 @@ def test_unary_operations_survive_the_fuzzer(case: schemathesis.Case, fuzzed: Ru
     headers = {"Authorization": f"Bearer {fuzzed.token}"}
     response = case.call(base_url=fuzzed.base_url, headers=headers)
     sent = response.request.headers.get("Content-Type", "")
+    if case.method.upper() == "GET" and response.status_code == 415:
+        # schemathesis probing an undocumented method: Connect serves side-effect-free methods over GET
+        # (the message in the query string), so a GET with a JSON body is an unsupported media type.
+        return
     if response.status_code == 415:
         # The Connect protocol answers a request whose Content-Type it does not serve (here: a request
         # without a body, so without one) with a bare HTTP 415 before any handler runs.

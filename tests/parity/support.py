@@ -103,6 +103,8 @@ SCHEMA_KEYWORDS = frozenset(
         "description",
         "examples",
         "deprecated",
+        "minLength",
+        "not",
     }
 )
 """The JSON Schema keywords the strategy builder understands; any other one is an error."""
@@ -372,8 +374,9 @@ class SchemaStrategies:
 
     Understands the subset of JSON Schema in `SCHEMA_KEYWORDS`: `type` (one or a list, `null`
     included), `format` (int32, int64, double, byte), `$ref`, `items`, `properties` with `required`,
-    `additionalProperties` (a map), `oneOf` of objects and `enum`. Proto field descriptors, found by
-    each property's `title`, bound integers and floats.
+    `additionalProperties` (a map), `oneOf` of objects, `enum`, `minLength` of strings and `not` of a
+    `const` (a required enum without its UNSPECIFIED value). Proto field descriptors, found by each
+    property's `title`, bound integers and floats.
     """
 
     def __init__(
@@ -419,6 +422,11 @@ class SchemaStrategies:
 
     def _value(self, schema: Mapping[str, Any], field: FieldDescriptor | None, depth: int) -> st.SearchStrategy[Any]:
         self._check_keywords(schema)
+        if "not" in schema:
+            excluded = schema["not"]
+            assert set(excluded) == {"const"}, f"the strategy builder handles only `not: {{const}}`, not {excluded}"
+            rest = {key: value for key, value in schema.items() if key != "not"}
+            return self._value(rest, field, depth).filter(lambda value: value != excluded["const"])
         if "$ref" in schema:
             name, target = self._resolve(schema["$ref"])
             if "enum" in target:
@@ -447,6 +455,8 @@ class SchemaStrategies:
             return _integers(field, schema_format).map(str)
         if kind == "string" and schema_format == "byte":
             return st.binary(max_size=12).map(lambda data: base64.b64encode(data).decode())
+        if kind == "string" and schema.get("minLength"):
+            return st.text(alphabet=st.characters(codec="utf-8"), min_size=schema["minLength"], max_size=12)
         if kind == "string":
             return _TEXT
         if kind == "array":
