@@ -11,11 +11,12 @@ import pytest
 from connectrpc.errors import ConnectError
 
 from depot_ci_emulator import ManualClock, ScaledClock
+from depot_ci_emulator.artifacts import UrlSigner
 from depot_ci_emulator.conditions import Status, evaluate
 from depot_ci_emulator.formats import decode_page_token, encode_page_token, rfc3339
 from depot_ci_emulator.inputs import InputError, parse_inputs, resolve_inputs
 from depot_ci_emulator.matrix import MatrixError, expand_matrix, runner_config
-from depot_ci_emulator.script import Command, Echo, Exit, Fail, Sleep, interpret, substitute
+from depot_ci_emulator.script import Command, Echo, Exit, Fail, Sleep, Summary, interpret, substitute
 from depot_ci_emulator.states import aggregate
 from depot_ci_emulator.store import SCHEMA_VERSION, Store, StoreError
 from depot_ci_emulator.workflows import WorkflowError, parse_workflow
@@ -242,3 +243,21 @@ def test_an_include_only_matrix_makes_one_job_per_entry() -> None:
     # GitHub's rule: an include extends the product's combinations, never a combination another include added.
     combos = expand_matrix({"include": [{"site": "production", "dc": "a"}, {"site": "staging", "dc": "b"}]}, "m")
     assert combos == [{"site": "production", "dc": "a"}, {"site": "staging", "dc": "b"}]
+
+
+def test_summary_redirections_are_read_as_summary_lines() -> None:
+    assert interpret('echo "## Tests: ok" >> $DEPOT_STEP_SUMMARY') == Summary("## Tests: ok", replace=False)
+    assert interpret('echo "- a" >> "$GITHUB_STEP_SUMMARY"') == Summary("- a", replace=False)
+    assert interpret("echo x >${DEPOT_STEP_SUMMARY}") == Summary("x", replace=True)
+    assert interpret("echo x >> $OTHER_FILE") == Echo("x >> $OTHER_FILE", 0)
+
+
+def test_signed_urls_name_what_is_wrong() -> None:
+    signer = UrlSigner(b"k" * 32)
+    url = signer.url("http://h", "artifact_1", "dist linux", 1_000)
+    path, _, query = url.removeprefix("http://h").partition("?")
+    assert signer.verify(path, query, 999) == ("artifact_1", "dist linux")
+    assert "expired" in str(signer.verify(path, query, 1_000))
+    assert "signature" in str(signer.verify(path.replace("dist", "dust"), query, 0))
+    assert "signature" in str(UrlSigner(b"j" * 32).verify(path, query, 0))
+    assert "not a signed" in str(signer.verify(path, "expires=x&signature=y", 0))
