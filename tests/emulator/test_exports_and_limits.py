@@ -144,3 +144,26 @@ def test_concurrent_streams_per_token_are_limited(manual_clock: ManualClock) -> 
         # The slots were released: a new stream is accepted again.
         again = client.stream_job_attempt_logs(StreamJobAttemptLogsRequest(job_id=slow.job_id))
         assert [e.line.body for e in again if e.HasField("line")] == ["started", "done"]
+
+
+def test_a_stream_the_client_abandons_frees_its_slot(manual_clock: ManualClock) -> None:
+    limits = StreamLimits(max_duration_s=30, max_per_token=1)
+    with run_emulator(clock=manual_clock, limits=limits) as emulator, emulator.client() as client:
+        run_id = client.run(RunRequest(repo="acme/app", workflow_content=[SLOW])).run_id
+        slow = eventually(lambda: job_in_status(client, run_id, "slow", "running"), clock=manual_clock)
+        eventually(lambda: client.get_job_attempt_logs(GetJobAttemptLogsRequest(job_id=slow.job_id)).lines)
+        with emulator.client() as abandoning:
+            for event in abandoning.stream_job_attempt_logs(StreamJobAttemptLogsRequest(job_id=slow.job_id)):
+                assert event.line.body == "started"
+                break  # the attempt still runs: the server is left waiting for lines nobody reads
+
+        def reopened() -> bool | None:
+            request = StreamJobAttemptLogsRequest(job_id=slow.job_id)
+            try:
+                for event in client.stream_job_attempt_logs(request, timeout_ms=5_000):
+                    return event.line.body == "started" or None  # accepted: the abandoned slot was freed
+            except ConnectError as error:
+                assert error.code == Code.RESOURCE_EXHAUSTED, error
+            return None
+
+        assert eventually(reopened, timeout_s=20)
