@@ -2,8 +2,10 @@
 
 A converter fixture's API often has no service, and only messages a connect module's methods reach
 get functions; so each fixture's model gets one extra service per proto package with a unary
-method per message (its input and output), is rendered, and runs against the `_pb2` modules protoc
-compiles from the fixture's expected .proto files. Fixtures share proto file and package names,
+method per message (its input and output), is rendered, and runs against the `_pb2` modules
+compiled from the fixture's expected .proto files by the generator's own protoc stage, which
+places them where `codegen generate` does (a package-less `api.proto` under the root package,
+`google/rpc/rpc.proto` of a non-well-known google message under it too). Fixtures share proto file and package names,
 which the default descriptor pool holds once per process: each fixture is checked in its own
 Python process (`properties.py` does the checking).
 """
@@ -20,12 +22,15 @@ import pytest
 from converter.support import convert_fixture
 
 from codegen.model import Api, Message, MessageRef, Method, ProtoPackage, Service, StreamKind
+from codegen.proto import compile_protos
 from codegen.python.layout import PythonLayout
 from codegen.python.render import render
 
 FIXTURES = Path(__file__).resolve().parents[1] / "converter" / "fixtures"
 TESTS = Path(__file__).resolve().parents[1]
 EXAMPLES = 10
+ROOT_PACKAGE = "acme_py"
+"""The Python package the fixtures are generated under (like `python_package` of codegen.toml)."""
 _CHECK = """
 import importlib, pathlib, sys
 from json_codec.properties import check_edges, check_message, codec_messages
@@ -75,7 +80,9 @@ def _with_echo_services(api: Api) -> tuple[Api, int]:
         )
         services = package.services
         if methods:
-            services += (Service(f"{package.name}.JsonEcho", "JsonEcho", methods, ""),)
+            # A package-less proto's service is named by its bare name, as protoc spells it.
+            full_name = f"{package.name}.JsonEcho" if package.name else "JsonEcho"
+            services += (Service(full_name, "JsonEcho", methods, ""),)
         packages.append(dataclasses.replace(package, services=services))
     return dataclasses.replace(api, packages=tuple(packages)), count
 
@@ -83,22 +90,15 @@ def _with_echo_services(api: Api) -> tuple[Api, int]:
 @pytest.mark.parametrize("fixture", _fixtures(), ids=lambda path: path.name)
 def test_fixture_messages_json(fixture: Path, tmp_path: Path) -> None:
     api, count = _with_echo_services(convert_fixture(fixture).api)
-    prefix = os.path.commonprefix([package.name.split(".") for package in api.packages])
-    root_package = prefix[0] if prefix else "acme"
-    layout = PythonLayout(root_package, root_package)
-    for path, text in render(api, layout).items():
+    layout = PythonLayout.for_packages(ROOT_PACKAGE, [package.name for package in api.packages])
+    expected = fixture / "expected"
+    protos = {
+        path.relative_to(expected).as_posix(): path.read_text(encoding="utf-8") for path in expected.rglob("*.proto")
+    }
+    modules = compile_protos(api, protos, layout, str(expected))
+    for path, text in {**modules, **render(api, layout)}.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text, encoding="utf-8")
-    expected = fixture / "expected"
-    protos = sorted(path.relative_to(expected).as_posix() for path in expected.rglob("*.proto"))
-    compiled = subprocess.run(
-        [sys.executable, "-m", "grpc_tools.protoc", f"-I{expected}", f"--python_out={tmp_path}", *protos],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert compiled.returncode == 0, compiled.stderr
     checked = subprocess.run(
         [sys.executable, "-c", _CHECK, str(tmp_path), str(EXAMPLES)],
         capture_output=True,
