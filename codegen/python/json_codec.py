@@ -39,6 +39,9 @@ __all__ = [
 _NULL_VALUE = "google.protobuf.NullValue"
 """The well-known enum that protobuf JSON writes as `null` (and reads from `null`, which no other field does)."""
 
+_VALUE = "google.protobuf.Value"
+"""The well-known message that protobuf JSON reads `null` into (`null_value`), where other messages are left unset."""
+
 _INT_RANGES: dict[Scalar, tuple[int, int]] = {
     Scalar.INT32: (-(2**31), 2**31 - 1),
     Scalar.SINT32: (-(2**31), 2**31 - 1),
@@ -84,6 +87,10 @@ class JsonFieldView:
     """Maps: the key of the JSON key `{0}`."""
     oneof: str
     """The local variable that remembers a member of the field's oneof was read, or ""."""
+    null: str
+    """What the decoder does with a JSON `null`: `skip` (the field stays unset), `value` (a single
+    `google.protobuf.Value` outside a oneof: its `null_value` is set, as json_format does) or
+    `fallback` (such a field in a oneof: json_format's order of keys decides, so it parses it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +227,9 @@ def _field(
         presence = "truthy"
     elif field.has_presence:
         presence = "has"
+    null = "skip"
+    if shape == "single" and isinstance(value, MessageRef) and value.full_name == _VALUE:
+        null = "fallback" if field.oneof else "value"
     return JsonFieldView(
         name=field.name,
         json_name=field.json_name,
@@ -234,6 +244,7 @@ def _field(
         key_encode=key_encode,
         key_decode=key_decode,
         oneof=f"oneof_{snake_case(field.oneof)}" if field.oneof else "",
+        null=null,
     )
 
 
