@@ -175,6 +175,9 @@ def _value_checks(field: Field, api: Api) -> list[FieldCheckView]:
     repeated = field.label is FieldLabel.REPEATED or isinstance(field.type, MapType)
     rules = item_rules(field) if repeated else field_value_rules(field, api)
     element_rules = field_value_rules(field, api) if repeated else ()
+    if not repeated and not field.has_presence:
+        # Without presence the value is only tested when non-empty, which already means length >= 1.
+        rules = tuple(rule for rule in rules if not (rule.kind in _LENGTHS and int(rule.operand) <= 1))
     if not rules and not element_rules:
         return []
     return [
@@ -191,6 +194,10 @@ def _value_checks(field: Field, api: Api) -> list[FieldCheckView]:
             element_rules=element_rules,
         )
     ]
+
+
+_LENGTHS = frozenset({"min_length", "min_base64"})
+"""Lower bounds a non-empty string or bytes value always meets when they are at most 1."""
 
 
 def _field_checks(
