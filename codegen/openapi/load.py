@@ -17,22 +17,24 @@ from ..diagnostics import CodegenError, Reporter, escape_pointer
 from ..files import read_utf8
 from .bounds import MAX_DEPTH, depth_problem, yaml_alias_problem
 from .document import LOCAL_REF, Document
+from .ref_cycles import ref_cycles
 from .validate import report_validation_errors
 
 __all__ = ["Document", "load", "load_data"]
 
 
-def load(path: Path) -> Document:
+def load(path: Path, *, validate: bool = True) -> Document:
     """Read and validate the OpenAPI document at `path`.
 
     Raises CodegenError listing every problem: unreadable, not UTF-8 or unparsable file, nesting
-    deeper than `bounds.MAX_DEPTH`, YAML aliases that expand too far, `$ref`s that point nowhere,
-    and everything openapi-spec-validator reports, each with its JSON pointer.
+    deeper than `bounds.MAX_DEPTH`, YAML aliases that expand too far, `$ref`s that point nowhere or
+    go round in circles, and everything openapi-spec-validator reports, each with its JSON pointer.
+    `validate=False` skips the OpenAPI validation (not the checks before it).
     """
-    return load_data(_parse(read_utf8(path, "the document"), path), path.name)
+    return load_data(_parse(read_utf8(path, "the document"), path), path.name, validate=validate)
 
 
-def load_data(data: Any, source: str) -> Document:
+def load_data(data: Any, source: str, *, validate: bool = True) -> Document:
     """Validate already-parsed document data (what `load` does after reading the file)."""
     if not isinstance(data, Mapping):
         raise _error("#", "the document is not an object", "an OpenAPI document is a JSON/YAML object")
@@ -48,6 +50,12 @@ def load_data(data: Any, source: str) -> Document:
     # The validator cannot walk a document whose references point nowhere; report those first.
     _report_dangling_refs(document, reporter)
     reporter.raise_if_errors()
+    # Nor one whose references go round in circles.
+    for problem in ref_cycles(data):
+        reporter.add(problem)
+    reporter.raise_if_errors()
+    if not validate:
+        return document
     report_validation_errors(data, reporter)
     reporter.raise_if_errors()
     return document
