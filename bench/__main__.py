@@ -84,7 +84,16 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
 
     `deadline` (a `time.monotonic()` value) bounds the converter benchmark, which runs last.
     """
-    from . import codegen_bench, emulator_bench, encoding_bench, load_bench, official_stubs, rpc_bench, stream_bench
+    from . import (
+        codegen_bench,
+        converter_bench,
+        emulator_bench,
+        encoding_bench,
+        load_bench,
+        official_stubs,
+        rpc_bench,
+        stream_bench,
+    )
     from .servers import Server
 
     sections: list[Section] = []
@@ -138,14 +147,14 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
             sections.append(_timed(codegen_bench.run_pipeline(rounds=settings.codegen_rounds), started))
         if "converter" in only:
             started = time.perf_counter()
-            section = codegen_bench.run_converter(
+            section = converter_bench.run_converter(
                 sizes=settings.converter_sizes,
                 rounds=settings.rounds,
                 budget_seconds=settings.converter_budget,
                 deadline=deadline,
             )
             sections.append(_timed(section, started))
-    order = ["Codegen: Depot spec", "Codegen: converter on synthetic specs", "Unary calls (GetRunStatus)"]
+    order = ["Codegen: Depot spec", "Codegen: scaling on synthetic specs", "Unary calls (GetRunStatus)"]
     order += ["Server stream: log lines", "Server stream: log export", "Load: unary calls beside long streams"]
     order += ["Encoding (GetRunStatusResponse)", "Emulator: runs"]
     return sorted(sections, key=lambda s: order.index(s.title) if s.title in order else len(order))
