@@ -11,7 +11,7 @@ from typing import Any
 
 from .support import REF, connect_operation, document
 
-__all__ = ["BAD_DOCUMENTS"]
+__all__ = ["BAD_DOCUMENTS", "EDGE_DOCUMENTS"]
 
 PKG = "acme.bad.v1"
 MSG = f"{PKG}.Thing"
@@ -159,4 +159,81 @@ BAD_DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
     "duplicate path-level parameter": lambda: _changed(lambda d: _path_parameters(d, _parameter("q"), _parameter("q"))),
     "path template that cannot be parsed": lambda: _changed(lambda d: _rename_path(d, "/items/{id")),
     "duplicate tag": lambda: _changed(_set(("tags",), [{"name": "t"}, {"name": "u"}, {"name": "t"}])),
+}
+
+
+def _with_components(data: dict[str, Any], kind: str, entries: dict[str, Any]) -> dict[str, Any]:
+    data["components"][kind] = entries
+    return data
+
+
+_PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+
+# Documents where the walk's order and dedupe decide the findings (some have none).
+EDGE_DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
+    "boolean schemas": lambda: document(
+        {f"{PKG}.A": True, MSG: {"type": "object", "properties": {"x": True, "y": {"type": "array", "items": False}}}}
+    ),
+    "ref with siblings (the siblings are not read)": lambda: document(
+        {
+            MSG: {"type": "object", "properties": {"b": {"$ref": REF + f"{PKG}.B", "description": "d", "default": 5}}},
+            f"{PKG}.B": {"type": "object", "properties": {"z": {"type": "strnig"}}},
+        }
+    ),
+    "valid defaults, null with nullable": lambda: _with(
+        _thing(x={"type": "integer", "default": 3}, n={"type": "integer", "default": None, "nullable": True})
+    ),
+    "null default without nullable": lambda: _with(_thing(x={"type": "integer", "default": None})),
+    "bad default in a referenced component": lambda: document(
+        {
+            MSG: {"type": "object", "properties": {"x": {"$ref": REF + f"{PKG}.E"}}},
+            f"{PKG}.E": {"type": "string", "enum": ["A", "B"], "default": "C"},
+        }
+    ),
+    "allOf chain, one required property nobody declares": lambda: document(
+        {
+            MSG: {"allOf": [{"$ref": REF + f"{PKG}.B"}], "required": ["a", "b", "c"]},
+            f"{PKG}.B": {"allOf": [{"$ref": REF + f"{PKG}.C"}], "properties": {"b": {"type": "string"}}},
+            f"{PKG}.C": {"properties": {"a": {"type": "string"}}},
+        }
+    ),
+    "allOf reached first through a property is not checked for required": lambda: document(
+        {
+            f"{PKG}.X": {"type": "object", "properties": {"a": {"$ref": REF + MSG}}},
+            MSG: {"allOf": [{"properties": {"q": {}}}], "required": ["zz"]},
+        }
+    ),
+    "allOf reached first through a response is": lambda: document(
+        {MSG: {"allOf": [{"properties": {"q": {}}}], "required": ["zz"]}}, {URL: connect_operation(MSG, MSG)}
+    ),
+    "pattern inside default data is not a schema": lambda: _with(
+        _thing(x={"type": "object", "default": {"pattern": "["}})
+    ),
+    "a property named pattern": lambda: _with(_thing(pattern={"type": "string", "pattern": "^a$"})),
+    "draft-07 dialect, bad type": lambda: _with({"$schema": "http://json-schema.org/draft-07/schema#", "type": "x"}),
+    "parameters from components, bad schema": lambda: _with_components(
+        document(
+            {MSG: _thing()},
+            {
+                "/x/{id}": {
+                    "parameters": [{"$ref": "#/components/parameters/Id"}],
+                    "get": {"responses": {"200": {"description": "ok"}}},
+                }
+            },
+        ),
+        "parameters",
+        {"Id": {**_PATH_ID, "schema": {"type": "strnig"}}},
+    ),
+    "path item from components, duplicate parameter": lambda: _with_components(
+        document({MSG: _thing()}, {"/p/{id}": {"$ref": "#/components/pathItems/P"}}),
+        "pathItems",
+        {"P": {"get": {"parameters": [_PATH_ID, _PATH_ID], "responses": {"200": {"description": "ok"}}}}},
+    ),
+    "operationId null twice": lambda: document(
+        {MSG: _thing()},
+        {
+            "/a": {"get": {"operationId": None, "responses": {"200": {"description": "x"}}}},
+            "/b": {"get": {"operationId": None, "responses": {"200": {"description": "x"}}}},
+        },
+    ),
 }

@@ -15,7 +15,7 @@ import yaml
 
 from codegen.openapi.validate import Finding, openapi_findings
 
-from .bad_documents import BAD_DOCUMENTS, PKG
+from .bad_documents import BAD_DOCUMENTS, EDGE_DOCUMENTS, PKG
 from .reference_validator import reference_findings
 from .support import FIXTURES, REPO, fixture_spec
 
@@ -32,6 +32,15 @@ MORE_PRECISE: dict[str, tuple[str, str]] = {
     "default of the wrong type": (X, f"{X}/default"),
     "default outside int32": (X, f"{X}/default"),
     "default object missing a required property": (X, f"{X}/default"),
+    "null default without nullable": (X, f"{X}/default"),
+    "bad default in a referenced component": (
+        f"#/components/schemas/{PKG}.E",
+        f"#/components/schemas/{PKG}.E/default",
+    ),
+    "path item from components, duplicate parameter": (
+        "#/components/pathItems/P/get",
+        "#/components/pathItems/P/get/parameters/1",
+    ),
 }
 
 
@@ -57,6 +66,22 @@ def test_the_same_findings_as_openapi_spec_validator(name: str) -> None:
         assert [f.pointer for f in expected] == [theirs]
         expected = [Finding(precise, f.message) for f in expected]
     assert ours == expected
+
+
+@pytest.mark.parametrize("name", list(EDGE_DOCUMENTS))
+def test_the_same_findings_on_edge_cases_of_the_walk(name: str) -> None:
+    data = EDGE_DOCUMENTS[name]()
+    expected = reference_findings(data)
+    if name in MORE_PRECISE:
+        theirs, precise = MORE_PRECISE[name]
+        assert [f.pointer for f in expected] == [theirs]
+        expected = [Finding(precise, f.message) for f in expected]
+    assert openapi_findings(data) == expected
+
+
+def test_the_edge_cases_include_both_outcomes() -> None:
+    outcomes = {bool(openapi_findings(build())) for build in EDGE_DOCUMENTS.values()}
+    assert outcomes == {True, False}
 
 
 def _good_documents() -> list[Path]:
