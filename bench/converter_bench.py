@@ -19,12 +19,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from codegen.layout import PythonLayout
 from codegen.lock import Lock, dump_lock
 from codegen.openapi import load, load_data
 from codegen.pipeline import to_model
 from codegen.proto import compile_protos, to_proto
-from codegen.render import render
+from codegen.python.layout import PythonLayout
+from codegen.python.render import render
 
 from . import ROOT
 from .report import Section, Table
