@@ -42,7 +42,7 @@ class Settings:
     encoding_seconds: float = 0.25
     codegen_rounds: int = 5
     converter_sizes: tuple[int, ...] = (100, 1_000, 10_000)
-    converter_budget: float = 30.0
+    converter_budget: float = 60.0
     emulator_rounds: int = 5
     emulator_runs: int = 200
     load_clients: int = 8
