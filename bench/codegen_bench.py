@@ -2,7 +2,7 @@
 
 - `codegen.pipeline.build` in process (every stage, in memory; the stages' times come from
   `Generated.seconds`), the same with the OpenAPI validation off (the floor: what the pipeline
-  costs without validating), and `python -m codegen generate --force` in a subprocess (end to
+  costs without validating), and `python -m codegen generate --rebuild` in a subprocess (end to
   end with the interpreter start), interleaved round by round;
 - `python -m codegen generate` on an up-to-date scratch project (the no-op: it only reads the
   manifest and hashes inputs and outputs) against `python -m codegen --help`, interleaved.
@@ -33,7 +33,7 @@ __all__ = ["run_pipeline"]
 
 IN_PROCESS = "build() in process, all stages"
 FLOOR = "build(validate=False) in process: the floor"
-SUBPROCESS = "python -m codegen generate --force (subprocess)"
+SUBPROCESS = "python -m codegen generate --rebuild (subprocess)"
 NO_OP = "python -m codegen generate, up to date (subprocess)"
 HELP = "python -m codegen --help (subprocess)"
 STARTUP_CALLS = 5
@@ -67,7 +67,7 @@ def _command(*args: str) -> Callable[[], float]:
         elapsed = time.perf_counter() - started
         if result.returncode != 0:
             raise RuntimeError(f"python -m codegen {' '.join(args)} failed: {result.stderr[-2000:]}")
-        if args[0] == "generate" and "--force" not in args and "up to date" not in result.stdout:
+        if args[0] == "generate" and "--rebuild" not in args and "up to date" not in result.stdout:
             raise RuntimeError(f"the scratch project was not up to date: {result.stdout[-2000:]}")
         return elapsed
 
@@ -98,16 +98,16 @@ def run_pipeline(*, rounds: int) -> Section:
             build(config, validate=False)
             return time.perf_counter() - started
 
-        _command("generate", "--config", str(pyproject), "--force")()  # the scratch copy is now up to date
+        _command("generate", "--config", str(pyproject), "--rebuild")()  # the scratch copy is now up to date
         build(config)  # warm-up: imports, caches
         build(config, validate=False)
         stage_runs.clear()
-        log(f"codegen: Depot spec, {rounds} rounds of build(), its floor and python -m codegen generate --force")
+        log(f"codegen: Depot spec, {rounds} rounds of build(), its floor and python -m codegen generate --rebuild")
         measured = interleave(
             [
                 (IN_PROCESS, in_process),
                 (FLOOR, floor),
-                (SUBPROCESS, _command("generate", "--config", str(pyproject), "--force")),
+                (SUBPROCESS, _command("generate", "--config", str(pyproject), "--rebuild")),
             ],
             rounds,
             label="codegen pipeline",
@@ -162,7 +162,7 @@ def _section(
         f"`{real.spec.relative_to(ROOT)}` ({len(api.packages)} package, {messages} top-level messages, {methods} "
         "methods), in a scratch copy of the project. `build(config)` runs load → lock → to_model → to_proto → "
         "compile (protoc in a subprocess) → render → manifest in memory; the floor is the same with the OpenAPI "
-        "validation off (`validate=False`); the subprocess runs `python -m codegen generate --force`, which also "
+        "validation off (`validate=False`); the subprocess runs `python -m codegen generate --rebuild`, which also "
         "starts the interpreter, imports everything, builds and compares the output with the files (it writes "
         f"nothing: they are unchanged). {rounds} rounds interleaved after one warm-up build. Then "
         f"{startup_rounds} rounds of `python -m codegen generate` on the up-to-date copy (it reads the manifest, "
@@ -178,7 +178,7 @@ def _section(
     )
     headlines = [
         (
-            "Codegen, Depot spec: build() in process / its floor (validation off) / generate --force (subprocess)",
+            "Codegen, Depot spec: build() in process / its floor (validation off) / generate --rebuild (subprocess)",
             f"{total * 1000:,.0f} ms / {measured[FLOOR].median * 1000:,.0f} ms / "
             f"{measured[SUBPROCESS].median * 1000:,.0f} ms",
         ),
