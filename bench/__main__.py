@@ -42,6 +42,7 @@ class Settings:
     encoding_seconds: float = 0.25
     codegen_rounds: int = 5
     converter_sizes: tuple[int, ...] = (100, 1_000, 10_000)
+    converter_rounds: int = 3
     converter_budget: float = 60.0
     emulator_rounds: int = 5
     emulator_runs: int = 200
@@ -61,6 +62,7 @@ QUICK = Settings(
     encoding_seconds=0.05,
     codegen_rounds=2,
     converter_sizes=(100, 300),
+    converter_rounds=2,
     converter_budget=5.0,
     emulator_rounds=2,
     emulator_runs=50,
@@ -106,7 +108,7 @@ def run(settings: Settings, only: tuple[str, ...], deadline: float) -> list[Sect
         started = time.perf_counter()
         section = converter_bench.run_converter(
             sizes=settings.converter_sizes,
-            rounds=settings.rounds,
+            rounds=settings.converter_rounds,
             budget_seconds=settings.converter_budget,
             deadline=deadline,
         )

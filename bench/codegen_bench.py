@@ -112,7 +112,7 @@ def run_pipeline(*, rounds: int) -> Section:
             rounds,
             label="codegen pipeline",
         )
-        startup_rounds = rounds * 3
+        startup_rounds = rounds * 2
         log(f"codegen: {startup_rounds} rounds of the up-to-date generate and --help, {STARTUP_CALLS} calls each")
         measured |= interleave(
             [
