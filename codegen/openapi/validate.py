@@ -36,6 +36,10 @@ _T = TypeVar("_T")
 _STACK_BYTES = 512 * 1024 * 1024
 _RECURSION_LIMIT = 200_000
 _SPEC_HINT = "see the OpenAPI 3.1 specification"
+_UNWALKABLE = (
+    "the semantic checks could not walk the rest of the document: its structure is invalid"
+    " (see the findings before this one)"
+)
 
 
 def openapi_findings(data: Mapping[str, Any], *, semantic: bool = True) -> list[Finding]:
@@ -44,13 +48,19 @@ def openapi_findings(data: Mapping[str, Any], *, semantic: bool = True) -> list[
     Returns the findings in document order: the structural ones (the document against the OpenAPI
     3.1 schema), then, when `semantic` is true, the semantic ones, also when the structure has
     problems (a document without `info.version` still gets its operations checked). An empty list
-    means valid. Raises what a check raises on a structure it cannot walk (`report_validation_errors`
-    turns that into an error at `#`).
+    means valid. A semantic check that cannot walk a malformed structure ends the semantic pass with
+    a finding at `#` (openapi-spec-validator raises there).
     """
-    structural = [] if rs_validators()[0].is_valid(data) else python_structural_findings(data)
+    findings = [] if rs_validators()[0].is_valid(data) else python_structural_findings(data)
     if not semantic:
-        return structural
-    return structural + list(SemanticChecks(data).run())
+        return findings
+    try:
+        # One by one: what was found before a check met a structure it cannot walk is kept.
+        for finding in SemanticChecks(data).run():
+            findings.append(finding)
+    except Exception:  # the checks assume the structure; `findings` already says what is wrong with it
+        findings.append(Finding("#", _UNWALKABLE))
+    return findings
 
 
 def report_validation_errors(data: Mapping[str, Any], reporter: Reporter, *, semantic: bool = True) -> None:

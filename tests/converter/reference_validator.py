@@ -21,29 +21,44 @@ from codegen.diagnostics import escape_pointer, pointer
 from codegen.openapi.document import Document
 from codegen.openapi.validate import Finding
 
-__all__ = ["reference_findings"]
+__all__ = ["reference_findings", "reference_run"]
 
 _ValidationError = Any
 
 
 def reference_findings(data: Mapping[str, Any]) -> list[Finding]:
     """openapi-spec-validator's findings for an OpenAPI 3.1 document, with real JSON pointers."""
+    return reference_run(data)[0]
+
+
+def reference_run(data: Mapping[str, Any]) -> tuple[list[Finding], bool]:
+    """(the findings, whether the semantic checks walked the whole document).
+
+    The semantic checks run also when the structure has problems (as codegen/openapi/validate.py
+    does); on some broken structures openapi-spec-validator raises: then the findings are what it
+    found before, and the flag is false. On a structurally valid document whatever it raises propagates.
+    """
     # Pure-Python jsonschema, as before jsonschema-rs was installed (openapi-spec-validator's
     # "auto" backend would now pick jsonschema-rs and word the messages differently).
     schema = dict(schema_v31)
     structural = list(validator_for(schema)(schema).iter_errors(data))
     findings = [Finding(pointer(*error.path), error.message) for error in structural]
-    # The semantic checks run also when the structure has problems (as codegen/openapi/validate.py does).
     found: dict[int, tuple[_ValidationError, str]] = {}
     errors: list[_ValidationError] = []
     validator = _locating_validator(data, found)
-    for error in validator.root_validator(validator.schema_path):
-        errors.append(error)
+    complete = True
+    try:
+        for error in validator.root_validator(validator.schema_path):
+            errors.append(error)
+    except Exception:
+        if not structural:
+            raise
+        complete = False
     for error in errors:
         base = found[id(error)][1] if id(error) in found else "#"
         where = base + "".join("/" + escape_pointer(str(token)) for token in error.path)
         findings.append(Finding(where, error.message))
-    return findings
+    return findings, complete
 
 
 def _real_pointer(data: Mapping[str, Any], parts: Sequence[str | int]) -> str:

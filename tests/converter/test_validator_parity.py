@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from codegen.openapi.validate import Finding, openapi_findings
+from codegen.openapi.yaml12 import parse_yaml
 
 from .bad_documents import BAD_DOCUMENTS, EDGE_DOCUMENTS, PKG
-from .reference_validator import reference_findings
+from .reference_validator import reference_findings, reference_run
 from .support import FIXTURES, REPO, fixture_spec
 
 URL = f"#/paths/~1{PKG}.Svc~1Call"
@@ -60,12 +60,17 @@ def test_the_same_findings_as_openapi_spec_validator(name: str) -> None:
             )
         ]
         return
-    expected = reference_findings(data)
+    expected, complete = reference_run(data)
     if name in MORE_PRECISE:
         theirs, precise = MORE_PRECISE[name]
         assert [f.pointer for f in expected] == [theirs]
         expected = [Finding(precise, f.message) for f in expected]
-    assert ours == expected
+    if complete:
+        assert ours == expected
+    else:
+        # openapi-spec-validator raised on the broken structure: up to there, the same findings (codegen
+        # walks on, or ends its semantic pass with one finding at `#` saying it could not).
+        assert ours[: len(expected)] == expected
 
 
 @pytest.mark.parametrize("name", list(EDGE_DOCUMENTS))
@@ -91,13 +96,27 @@ def _good_documents() -> list[Path]:
 
 def _read(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
+    # YAML 1.2, as codegen reads it (`version: 1.10` and `on:` mean what they do in the converter).
+    return parse_yaml(text, path).data if path.suffix in (".yaml", ".yml") else json.loads(text)
 
 
 @pytest.mark.parametrize(
     "path", _good_documents(), ids=lambda p: p.parent.name if p.name != "depot-ci.openapi.json" else "depot"
 )
-def test_no_findings_where_openapi_spec_validator_has_none(path: Path) -> None:
+def test_the_same_findings_on_every_fixture(path: Path) -> None:
+    # Some fixtures convert although they are not valid OpenAPI (case_02: no `info.version`): there
+    # the findings are warnings, and they must still be openapi-spec-validator's.
     data = _read(path)
+    expected, complete = reference_run(data)
+    ours = openapi_findings(data)
+    if complete:
+        assert ours == expected
+    else:
+        # As above: openapi-spec-validator raised on the broken structure; up to there, the same findings.
+        assert ours[: len(expected)] == expected
+
+
+def test_no_findings_in_the_depot_spec() -> None:
+    data = _read(REPO / "spec" / "depot-ci.openapi.json")
     assert reference_findings(data) == []
     assert openapi_findings(data) == []
