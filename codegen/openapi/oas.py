@@ -75,7 +75,7 @@ def rs_validators() -> tuple[Any, Any]:
 
 def python_structural_findings(data: Mapping[str, Any]) -> list[Finding]:
     """The structural errors as jsonschema (Python) words them; run only for an invalid document."""
-    from jsonschema.validators import validator_for  # type: ignore[import-untyped]
+    from jsonschema.validators import validator_for
 
     schema = _schemas()[0]
     validator = validator_for(schema)(schema)

@@ -265,14 +265,16 @@ class SemanticChecks:
 
     def python_meta_error(self, location: str, node: Mapping[str, Any] | bool) -> Finding | None:
         import openapi_schema_validator  # noqa: F401  (registers the OAS dialects with jsonschema)
-        from jsonschema.exceptions import SchemaError, ValidationError  # type: ignore[import-untyped]
-        from jsonschema.validators import validator_for  # type: ignore[import-untyped]
+        from jsonschema.exceptions import SchemaError, ValidationError
+        from jsonschema.validators import validator_for
         from openapi_schema_validator import oas31_format_checker
 
         dialect = node["$schema"] if isinstance(node, Mapping) and "$schema" in node else self.default_dialect
         if not isinstance(dialect, str):
             return Finding(location, f"Unknown JSON Schema dialect: {dialect!r}")
-        checker: Any = validator_for({"$schema": dialect}, default=None)
+        # types-jsonschema leaves out that `default` may be None (what jsonschema returns for an unknown dialect).
+        find_validator: Any = validator_for
+        checker: Any = find_validator({"$schema": dialect}, default=None)
         if checker is None:
             return Finding(location, f"Unknown JSON Schema dialect: {dialect!r}")
         try:

@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from ..diagnostics import Reporter, pointer
+from ..diagnostics import Reporter
 from .oas import Finding, python_structural_findings, rs_validators
 from .semantic import SemanticChecks
 
