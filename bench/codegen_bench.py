@@ -1,48 +1,52 @@
-"""Codegen: the whole pipeline on the Depot spec, its stages, and the converter on synthetic specs.
+"""Codegen on the Depot spec: the whole pipeline, its floor, its stages, and the up-to-date run.
 
-- Depot spec: `codegen.pipeline.build` in process (every stage, in memory; the stages' times come
-  from `Generated.seconds`) interleaved with `python -m codegen generate --config <scratch>` in a
-  subprocess, end to end with the interpreter start, writing into a scratch copy.
-- Synthetic specs (`bench.synthetic_spec`) of 100, 1,000 and 10,000 message components: the
-  converter, `load` + `to_model` + `to_proto`, each stage timed in the same pass, reported per
-  message component so that growth worse than linear shows as a rising per-component time.
+- `codegen.pipeline.build` in process (every stage, in memory; the stages' times come from
+  `Generated.seconds`), the same with the OpenAPI validation off (the floor: what the pipeline
+  costs without validating), and `python -m codegen generate --rebuild` in a subprocess (end to
+  end with the interpreter start), interleaved round by round;
+- `python -m codegen generate` on an up-to-date scratch project (the no-op: it only reads the
+  manifest and hashes inputs and outputs) against `python -m codegen --help`, interleaved.
+
+The synthetic-spec scaling benchmark is in `converter_bench.py`.
 """
 
 from __future__ import annotations
 
-import argparse
-import gc
-import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from codegen.config import Config, load_config
-from codegen.lock import Lock
-from codegen.openapi import load, load_data
-from codegen.pipeline import build, to_model
-from codegen.proto import to_proto
+from codegen.model import Api
+from codegen.pipeline import build
 
 from . import ROOT
 from .report import Section, Table
-from .synthetic_spec import synthetic_spec, write_spec
-from .timing import Measured, interleave, log, spread
+from .timing import Measured, interleave, log, ratios, spread
 
-__all__ = ["run_converter", "run_pipeline"]
+__all__ = ["run_pipeline"]
 
-_CONVERTER_STAGES = ("load", "to_model", "to_proto")
+IN_PROCESS = "build() in process, all stages"
+FLOOR = "build(validate=False) in process: the floor"
+SUBPROCESS = "python -m codegen generate --rebuild (subprocess)"
+NO_OP = "python -m codegen generate, up to date (subprocess)"
+HELP = "python -m codegen --help (subprocess)"
+STARTUP_CALLS = 5
+"""Calls of each start-up variant per round; the round's value is their median."""
+
+BUILD_TARGET = 2.0
+NO_OP_TARGET = 1.5
 
 
-def _scratch_config(real: Config, scratch: Path) -> Path:
-    """Copy the spec and the lock into `scratch` with a pyproject.toml pointing at them; return its path."""
-    (scratch / "spec").mkdir()
-    shutil.copy2(real.spec, scratch / "spec" / real.spec.name)
-    if real.lock.exists():
-        shutil.copy2(real.lock, scratch / "spec" / real.lock.name)
+def _scratch_project(real: Config, scratch: Path) -> Path:
+    """A copy of the inputs and the committed output with a pyproject.toml pointing at them; its path."""
+    for source, name in ((real.spec.parent, "spec"), (real.proto_out, "proto"), (real.python_out, "generated")):
+        shutil.copytree(source, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
     pyproject = scratch / "pyproject.toml"
     pyproject.write_text(
         "[tool.codegen]\n"
@@ -56,14 +60,31 @@ def _scratch_config(real: Config, scratch: Path) -> Path:
     return pyproject
 
 
+def _command(*args: str) -> Callable[[], float]:
+    def run() -> float:
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "codegen", *args], cwd=ROOT, capture_output=True, text=True)
+        elapsed = time.perf_counter() - started
+        if result.returncode != 0:
+            raise RuntimeError(f"python -m codegen {' '.join(args)} failed: {result.stderr[-2000:]}")
+        if args[0] == "generate" and "--rebuild" not in args and "up to date" not in result.stdout:
+            raise RuntimeError(f"the scratch project was not up to date: {result.stdout[-2000:]}")
+        return elapsed
+
+    return run
+
+
+def _median_of(run: Callable[[], float], calls: int) -> Callable[[], float]:
+    return lambda: statistics.median(run() for _ in range(calls))
+
+
 def run_pipeline(*, rounds: int) -> Section:
-    """The Depot spec: in-process `build` against the `python -m codegen generate` subprocess."""
+    """The Depot spec: build() against its floor and the subprocess; the no-op against --help."""
     real = load_config(ROOT / "pyproject.toml")
     stage_runs: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="bench-codegen-") as scratch:
-        pyproject = _scratch_config(real, Path(scratch))
+        pyproject = _scratch_project(real, Path(scratch))
         config = load_config(pyproject)
-        command = [sys.executable, "-m", "codegen", "generate", "--config", str(pyproject)]
 
         def in_process() -> float:
             started = time.perf_counter()
@@ -72,31 +93,52 @@ def run_pipeline(*, rounds: int) -> Section:
             stage_runs.append(dict(generated.seconds))
             return elapsed
 
-        def subprocess_run() -> float:
+        def floor() -> float:
             started = time.perf_counter()
-            result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-            elapsed = time.perf_counter() - started
-            if result.returncode != 0:
-                raise RuntimeError(f"python -m codegen generate failed: {result.stderr[-2000:]}")
-            return elapsed
+            build(config, validate=False)
+            return time.perf_counter() - started
 
+        _command("generate", "--config", str(pyproject), "--rebuild")()  # the scratch copy is now up to date
         build(config)  # warm-up: imports, caches
+        build(config, validate=False)
         stage_runs.clear()
-        log(f"codegen: Depot spec, {rounds} rounds of build() and python -m codegen generate")
+        log(f"codegen: Depot spec, {rounds} rounds of build(), its floor and python -m codegen generate --rebuild")
         measured = interleave(
             [
-                ("build() in process, all stages", in_process),
-                ("python -m codegen generate (subprocess)", subprocess_run),
+                (IN_PROCESS, in_process),
+                (FLOOR, floor),
+                (SUBPROCESS, _command("generate", "--config", str(pyproject), "--rebuild")),
             ],
             rounds,
             label="codegen pipeline",
         )
+        startup_rounds = rounds * 2
+        log(f"codegen: {startup_rounds} rounds of the up-to-date generate and --help, {STARTUP_CALLS} calls each")
+        measured |= interleave(
+            [
+                (NO_OP, _median_of(_command("generate", "--config", str(pyproject)), STARTUP_CALLS)),
+                (HELP, _median_of(_command("--help"), STARTUP_CALLS)),
+            ],
+            startup_rounds,
+            label="codegen start-up",
+        )
         generated = build(config)
+    return _section(real, generated.api, measured, stage_runs, rounds, startup_rounds)
+
+
+def _section(
+    real: Config,
+    api: Api,
+    measured: dict[str, Measured],
+    stage_runs: list[dict[str, float]],
+    rounds: int,
+    startup_rounds: int,
+) -> Section:
     rows = [
-        (name, f"{m.median * 1000:,.0f}", spread((v * 1000 for v in m.values), "{:,.0f}"))
+        (name, f"{m.median * 1000:,.1f}", spread((v * 1000 for v in m.values), "{:,.1f}"))
         for name, m in measured.items()
     ]
-    total = measured["build() in process, all stages"].median
+    total = measured[IN_PROCESS].median
     stage_rows = []
     for stage in stage_runs[0]:
         stage_measured = Measured(stage, tuple(run[stage] for run in stage_runs))
@@ -108,208 +150,48 @@ def run_pipeline(*, rounds: int) -> Section:
                 f"{stage_measured.median / total:.0%}",
             )
         )
-    api = generated.api
+    build_ratio = ratios(measured[IN_PROCESS], measured[FLOOR])
+    no_op_ratio = ratios(measured[NO_OP], measured[HELP])
+    ratio_rows = [
+        _ratio_row("build() / its floor (validation off)", build_ratio, BUILD_TARGET),
+        _ratio_row("up-to-date generate / --help", no_op_ratio, NO_OP_TARGET),
+    ]
     messages = sum(len(p.messages) for p in api.packages)
     methods = sum(len(s.methods) for p in api.packages for s in p.services)
     method = (
         f"`{real.spec.relative_to(ROOT)}` ({len(api.packages)} package, {messages} top-level messages, {methods} "
-        f"methods). `build(config)` runs load → lock → to_model → to_proto → compile (protoc in a subprocess) → "
-        "render in memory; the subprocess runs `python -m codegen generate --config <scratch copy>`, which also "
-        f"starts the interpreter, imports everything and writes the output. {rounds} rounds interleaved, after "
-        "one warm-up build."
+        "methods), in a scratch copy of the project. `build(config)` runs load → lock → to_model → to_proto → "
+        "compile (protoc in a subprocess) → render → manifest in memory; the floor is the same with the OpenAPI "
+        "validation off (`validate=False`); the subprocess runs `python -m codegen generate --rebuild`, which also "
+        "starts the interpreter, imports everything, builds and compares the output with the files (it writes "
+        f"nothing: they are unchanged). {rounds} rounds interleaved after one warm-up build. Then "
+        f"{startup_rounds} rounds of `python -m codegen generate` on the up-to-date copy (it reads the manifest, "
+        "hashes the inputs and the generated files and stops) against `python -m codegen --help`, each round "
+        f"the median of {STARTUP_CALLS} calls of each."
     )
-    whole = Table(("variant", "ms (median)", "range"), rows, "Whole pipeline")
+    whole = Table(("variant", "ms (median)", "range"), rows, "Whole pipeline and start-up")
+    ratio_table = Table(("ratio (per round)", "median", "range", "target", "met"), ratio_rows, "Ratios")
     stages = Table(
-        ("stage", "ms (median)", "range", "share of build()"), stage_rows, "Stages (from `Generated.seconds`)"
+        ("stage", "ms (median)", "range", "share of build()"),
+        stage_rows,
+        "Stages of build() (from `Generated.seconds`)",
     )
     headlines = [
         (
-            "Codegen, Depot spec: build() in process / python -m codegen generate",
-            f"{total * 1000:,.0f} ms / {measured['python -m codegen generate (subprocess)'].median * 1000:,.0f} ms",
+            "Codegen, Depot spec: build() in process / its floor (validation off) / generate --rebuild (subprocess)",
+            f"{total * 1000:,.0f} ms / {measured[FLOOR].median * 1000:,.0f} ms / "
+            f"{measured[SUBPROCESS].median * 1000:,.0f} ms",
         ),
+        (f"Codegen target: build() / floor ≤ ×{BUILD_TARGET:g}", f"×{build_ratio.median:.2f}"),
+        (
+            "Codegen, up-to-date generate / --help (subprocesses)",
+            f"{measured[NO_OP].median * 1000:,.0f} ms / {measured[HELP].median * 1000:,.0f} ms",
+        ),
+        (f"Codegen target: up-to-date generate / --help ≤ ×{NO_OP_TARGET:g}", f"×{no_op_ratio.median:.2f}"),
     ]
-    return Section("Codegen: Depot spec", method, [whole, stages], headlines=headlines)
+    return Section("Codegen: Depot spec", method, [whole, ratio_table, stages], headlines=headlines)
 
 
-def _converter_pass(spec: Path) -> dict[str, float]:
-    """One pass of the converter over `spec`, each stage timed."""
-    started = time.perf_counter()
-    document = load(spec)
-    loaded = time.perf_counter()
-    result = to_model(document, Lock(source="bench.lock.json"))
-    modelled = time.perf_counter()
-    to_proto(result.api)
-    done = time.perf_counter()
-    return {"load": loaded - started, "to_model": modelled - loaded, "to_proto": done - modelled}
-
-
-def _warm_up() -> None:
-    """Run the converter on a tiny document: imports, the validator's meta-schemas and caches."""
-    result = to_model(load_data(synthetic_spec(10), "warm-up.json"), Lock(source="bench.lock.json"))
-    to_proto(result.api)
-
-
-def _pass_in_subprocess(spec: Path, timeout: float) -> dict[str, float] | None:
-    """One timed pass in a fresh interpreter (after a warm-up there); None when it ran out of time."""
-    command = [sys.executable, "-m", "bench.codegen_bench", "pass", str(spec)]
-    try:
-        # On a timeout or Ctrl-C, subprocess.run kills the child before raising.
-        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return None
-    if result.returncode != 0:
-        raise RuntimeError(f"converter pass on {spec.name} failed: {result.stderr[-2000:]}")
-    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
-    return figures
-
-
-def run_converter(*, sizes: Sequence[int], rounds: int, budget_seconds: float, deadline: float) -> Section:
-    """The converter on synthetic specs, sizes interleaved round by round, one subprocess per pass.
-
-    A size stops getting further rounds once its passes have taken `budget_seconds` in total (it
-    always gets one), so that a converter growing worse than linearly cannot make the run endless;
-    and no pass may run past `deadline` (a `time.monotonic()` value): one that would is stopped and
-    reported as unfinished. The table shows how many passes each size got.
-    """
-    passes: dict[int, list[dict[str, float]]] = {size: [] for size in sizes}
-    spent = dict.fromkeys(sizes, 0.0)
-    unfinished: dict[int, float] = {}
-    with tempfile.TemporaryDirectory(prefix="bench-specs-") as scratch:
-        specs = {size: write_spec(size, Path(scratch) / f"bench-{size}.openapi.json") for size in sizes}
-
-        def variant(size: int) -> Callable[[], float]:
-            def run() -> float:
-                if size in unfinished or (passes[size] and spent[size] >= budget_seconds):
-                    return float("nan")
-                remaining = deadline - time.monotonic()
-                if remaining <= 1:
-                    if not passes[size]:
-                        unfinished[size] = 0.0
-                    return float("nan")
-                log(f"converter: {size:,} messages, pass {len(passes[size]) + 1} (at most {remaining:.0f} s)")
-                figures = _pass_in_subprocess(specs[size], remaining)
-                if figures is None:
-                    log(f"converter: {size:,} messages did not finish within {remaining:.0f} s; stopped it")
-                    if not passes[size]:
-                        unfinished[size] = remaining
-                    return float("nan")
-                passes[size].append(figures)
-                total = sum(figures.values())
-                spent[size] += total
-                return total
-
-            return run
-
-        shown = ", ".join(f"{s:,}" for s in sizes)
-        log(f"converter: sizes {shown}, up to {rounds} rounds, {budget_seconds:.0f} s per size")
-        interleave([(str(size), variant(size)) for size in sizes], rounds, label="converter")
-    return _converter_section(sizes, passes, budget_seconds, unfinished)
-
-
-def _per_component(values: list[float], size: int) -> Measured:
-    return Measured(str(size), tuple(v / size * 1000 for v in values))
-
-
-def _converter_section(
-    sizes: Sequence[int],
-    passes: dict[int, list[dict[str, float]]],
-    budget: float,
-    unfinished: dict[int, float],
-) -> Section:
-    columns: dict[str, Callable[[dict[str, float]], float]] = {
-        "load": lambda p: p["load"],
-        "to_model": lambda p: p["to_model"],
-        "to_proto": lambda p: p["to_proto"],
-        "to_model+to_proto": lambda p: p["to_model"] + p["to_proto"],
-        "load+to_model+to_proto": lambda p: sum(p[s] for s in _CONVERTER_STAGES),
-    }
-    measured = [size for size in sizes if passes[size]]
-    per_component: dict[tuple[int, str], Measured] = {
-        (size, column): _per_component([pick(p) for p in passes[size]], size)
-        for size in measured
-        for column, pick in columns.items()
-    }
-    rows: list[tuple[str, ...]] = []
-    for size in sizes:
-        if size not in measured:
-            limit = unfinished.get(size, 0.0)
-            note = f"stopped: not done within {limit:.0f} s" if limit else "not run: time limit reached"
-            rows.append((f"{size:,}", "0", *(["–"] * len(columns)), note))
-            continue
-        whole = Measured(str(size), tuple(sum(p.values()) for p in passes[size]))
-        rows.append(
-            (
-                f"{size:,}",
-                str(len(passes[size])),
-                *(f"{per_component[size, column].median:.3f}" for column in columns),
-                f"{whole.median:,.2f}",
-            )
-        )
-    notes = []
-    headlines: list[tuple[str, str]] = []
-    for size in measured:
-        full = per_component[size, "load+to_model+to_proto"].median
-        bare = per_component[size, "to_model+to_proto"].median
-        headlines.append(
-            (
-                f"Converter, {size:,} messages: ms/component, load+to_model+to_proto (to_model+to_proto)",
-                f"{full:.3f} ({bare:.3f})",
-            )
-        )
-    if len(measured) >= 2:
-        small, large = min(measured), max(measured)
-        growth = {c: per_component[large, c].median / per_component[small, c].median for c in columns}
-        rows.append((f"ratio {large:,} / {small:,}", "", *(f"×{growth[c]:.1f}" for c in columns), ""))
-        headlines.append(
-            (
-                f"Converter growth: per-component({large:,}) / per-component({small:,}), full (to_model+to_proto)",
-                f"×{growth['load+to_model+to_proto']:.1f} (×{growth['to_model+to_proto']:.1f})",
-            )
-        )
-        for column in columns:
-            verdict = "about linear" if growth[column] < 1.5 else "worse than linear"
-            notes.append(
-                f"`{column}`: per-component time ×{growth[column]:.1f} from {small:,} to {large:,} components "
-                f"({verdict})."
-            )
-    table = Table(
-        ("message components", "passes", *(f"{c} (ms/component)" for c in columns), "full pass (s)"),
-        rows,
-        "Time per message component (medians over the passes)",
-    )
-    single = [f"{size:,}" for size in measured if len(passes[size]) == 1]
-    if single:
-        notes.append(
-            f"{', '.join(single)} components: one pass only (the {budget:.0f} s budget per size or the run's "
-            "time limit was reached), a single measurement, not a median."
-        )
-    method = (
-        "Synthetic Connect-shaped OpenAPI 3.1 documents written by `bench/synthetic_spec.py` "
-        "(`python -m bench.synthetic_spec N FILE`): N components `bench.v1.MessageN`, each with strings, an "
-        "int32, an int64 as `[integer, string]`, an optional string, a repeated string, a reference and a "
-        "repeated reference to messages of its cluster of ten, the enum `bench.v1.Status`, a oneof and a "
-        "`map<string, string>` (its `LabelsEntry` component included, as protoc-gen-connect-openapi writes "
-        "it), plus `bench.v1.BenchService` with one method per ten messages. Each pass runs in a fresh "
-        "interpreter, warms up on a 10-message document, then runs `load` → `to_model` (empty lock) → "
-        "`to_proto` on the file, timing each stage; `to_model+to_proto` is the converter without reading "
-        "and validating the document. Sizes run interleaved, round by round, until the round limit or "
-        f"{budget:.0f} s of passes per size (at least one pass each)."
-    )
-    return Section("Codegen: converter on synthetic specs", method, [table], notes, headlines=headlines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m bench.codegen_bench pass SPEC`: one warmed-up converter pass, stage seconds as JSON."""
-    parser = argparse.ArgumentParser(prog="python -m bench.codegen_bench")
-    commands = parser.add_subparsers(dest="command", required=True)
-    one = commands.add_parser("pass", help="time load, to_model and to_proto on SPEC")
-    one.add_argument("spec", type=Path)
-    args = parser.parse_args(argv)
-    _warm_up()
-    gc.collect()
-    print(json.dumps(_converter_pass(args.spec)))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def _ratio_row(name: str, ratio: Measured, target: float) -> tuple[str, ...]:
+    met = "yes" if ratio.median <= target else "no"
+    return (name, f"×{ratio.median:.2f}", spread(ratio.values, "×{:.2f}"), f"≤ ×{target:g}", met)

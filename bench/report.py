@@ -24,6 +24,7 @@ _PACKAGES = (
     "protoc-gen-connectrpc",
     "openapi-spec-validator",
     "jsonschema",
+    "jsonschema-rs",
 )
 
 

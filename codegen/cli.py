@@ -1,6 +1,6 @@
 """`python -m codegen`: argument parsing and printing over `codegen.pipeline` (no stage is imported here).
 
-    python -m codegen generate [--config pyproject.toml] [--strict] [--force]
+    python -m codegen generate [--config pyproject.toml] [--strict] [--force] [--rebuild]
     python -m codegen check    [--config pyproject.toml]
     python -m codegen proto    --spec FILE --lock FILE --out DIR [--strict] [--force]
     python -m codegen diff     OLD NEW [--lock FILE] [--format text|markdown|json]
@@ -21,13 +21,15 @@ from pathlib import Path
 
 from .config import load_config
 from .diagnostics import CodegenError, Diagnostic
-from .pipeline import DIFF_FAIL_ON, DIFF_FORMATS, check, convert, diff, generate
+from .pipeline import DIFF_FAIL_ON, DIFF_FORMATS, UpToDate, check, convert, diff, generate
 
 __all__ = ["main"]
 
 EXIT_STALE = 1
 EXIT_BREAKING = 1
 EXIT_INVALID = 2
+_SHOWN_CHANGED = 5
+"""How many changed files `generate` names before it counts the rest."""
 _FORCE_HELP = (
     "write even where the output directory holds files the generator did not write (they are kept "
     "unless a generated file has their path)"
@@ -62,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--strict", action="store_true", help="treat warnings as errors")
     run.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    run.add_argument(
+        "--rebuild", action="store_true", help="build even if the manifest says nothing changed since the last run"
+    )
     run.set_defaults(run=_generate)
 
     stale = commands.add_parser("check", help="exit 1, naming the files, if committed output is stale")
@@ -100,16 +105,27 @@ def _parser() -> argparse.ArgumentParser:
 
 def _generate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    generated = generate(load_config(args.config), strict=args.strict, force=args.force)
+    generated = generate(load_config(args.config), strict=args.strict, force=args.force, rebuild=args.rebuild)
+    if isinstance(generated, UpToDate):
+        _print_diagnostics(generated.manifest.warnings)
+        print(
+            f"codegen: output is up to date ({generated.files} files as the manifest lists them; spec, lock, "
+            f"settings and generator unchanged); nothing written in {generated.seconds * 1000:.0f} ms"
+        )
+        return 0
     _print_diagnostics(generated.warnings)
     api = generated.api
     messages = sum(len(p.messages) for p in api.packages)
     enums = sum(len(p.enums) for p in api.packages)
     methods = sum(len(s.methods) for p in api.packages for s in p.services)
     stages = ", ".join(f"{stage} {seconds * 1000:.0f} ms" for stage, seconds in generated.seconds.items())
+    changed = ", ".join(_shown(path) for path in generated.written[:_SHOWN_CHANGED])
+    if len(generated.written) > _SHOWN_CHANGED:
+        changed += f" and {len(generated.written) - _SHOWN_CHANGED} more"
     print(
         f"codegen: {messages} messages, {enums} enums, {methods} methods; "
-        f"{len(generated.protos)} .proto and {len(generated.python)} Python files, {len(generated.written)} changed "
+        f"{len(generated.protos)} .proto and {len(generated.python)} Python files, {len(generated.written)} changed"
+        f"{': ' + changed if changed else ''} (built because {'; '.join(generated.reasons)}) "
         f"in {time.perf_counter() - started:.2f} s ({stages})"
     )
     print(generated.report, end="")
@@ -141,6 +157,13 @@ def _diff(args: argparse.Namespace) -> int:
     result = diff(args.old, args.new, args.lock, form=args.format, fail_on=args.fail_on)
     print(result.text, end="")
     return EXIT_BREAKING if result.failed else 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:

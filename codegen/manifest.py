@@ -10,11 +10,14 @@ One JSON file, `.codegen-manifest.json`, in the directory of the main output (`p
 - `roots` and `files`: every generated file by output root (`proto_out`, `python_out`; each
   root's directory relative to the manifest's), with its size in bytes and SHA-256. These are
   the files the generator owns: the only ones a later run may replace or delete;
-- `warnings`: the warnings of the run.
+- `warnings`: the warnings of the run (an up-to-date run prints them again).
 
 It is written in the same transaction as the output and the lock, so it always describes what
-is on disk. A merge conflict in it is resolved by taking either side and running the generator
-again (a manifest that cannot be read stops the run rather than disown every file).
+is on disk. `generate` reads it first: when the inputs hash as recorded and every listed file
+still has its size and hash (`verify_outputs`), nothing changed and nothing is built or written.
+This module is on that path, so it imports nothing heavy (no Jinja2, no validator, no protobuf).
+A merge conflict in it is resolved by taking either side and running the generator again (a
+manifest that cannot be read stops the run rather than disown every file).
 """
 
 from __future__ import annotations
@@ -29,7 +32,16 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity
 
-__all__ = ["MANIFEST_NAME", "FileEntry", "Inputs", "Manifest", "current_inputs", "read_manifest", "relative"]
+__all__ = [
+    "MANIFEST_NAME",
+    "FileEntry",
+    "Inputs",
+    "Manifest",
+    "current_inputs",
+    "read_manifest",
+    "relative",
+    "verify_outputs",
+]
 
 MANIFEST_NAME = ".codegen-manifest.json"
 FORMAT = 1
@@ -72,6 +84,11 @@ class Inputs:
     def digest(self) -> str:
         """One hash over all parts: equal digests, equal output."""
         return _sha256(json.dumps(self.parts(), sort_keys=True).encode("utf-8"))
+
+    def changed(self, other: Inputs) -> list[str]:
+        """Names of the parts that differ from `other` (`spec`, `lock`, `configuration`, ...)."""
+        mine, theirs = self.parts(), other.parts()
+        return [name for name in mine if mine[name] != theirs.get(name)]
 
     def parts(self) -> dict[str, object]:
         """The parts by name, as the manifest records them."""
@@ -185,6 +202,31 @@ def current_inputs(spec: Path, lock_text: str, settings: Mapping[str, str]) -> I
     )
 
 
+def verify_outputs(manifest: Manifest, base: Path) -> list[str]:
+    """Files not as `manifest` (kept in directory `base`) lists them: `root/path (differs|missing|not generated)`.
+
+    Compares each listed file's size first and hashes only files of the right size; any other file
+    under an output root (`__pycache__` and the manifest aside) is `not generated`. Reads every
+    generated file once: about a megabyte for the Depot package.
+    """
+    problems: list[str] = []
+    for name, entries in sorted(manifest.files.items()):
+        root = base / manifest.roots.get(name, "")
+        for path, entry in sorted(entries.items()):
+            target = root / path
+            try:
+                if target.is_symlink() or target.stat().st_size != entry.size:
+                    problems.append(f"{name}/{path} (differs)")
+                elif hashlib.sha256(target.read_bytes()).hexdigest() != entry.sha256:
+                    problems.append(f"{name}/{path} (differs)")
+            except OSError:
+                problems.append(f"{name}/{path} (missing)")
+        manifest_here = os.path.normpath(root) == os.path.normpath(base)
+        listed = set(entries) | ({MANIFEST_NAME} if manifest_here else set())
+        problems += [f"{name}/{extra} (not generated)" for extra in sorted(_files_under(root) - listed)]
+    return problems
+
+
 def relative(path: Path, base: Path) -> str:
     """`path` relative to `base`, POSIX (`../proto`), as the manifest records directories."""
     return _relative(path, base)
@@ -195,6 +237,7 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def _files_under(root: Path) -> set[str]:
+    """Relative POSIX paths of the files below `root` (`__pycache__` aside; nothing if it is missing)."""
     found: set[str] = set()
     for directory, subdirectories, names in os.walk(root):
         subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")

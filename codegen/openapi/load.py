@@ -18,25 +18,28 @@ from ..diagnostics import CodegenError, Diagnostic, Reporter, escape_pointer
 from ..files import read_utf8
 from .bounds import MAX_DEPTH, depth_problem
 from .document import LOCAL_REF, Document
+from .ref_cycles import ref_cycles
 from .validate import report_validation_errors
 from .yaml12 import parse_yaml
 
 __all__ = ["Document", "load", "load_data"]
 
 
-def load(path: Path) -> Document:
+def load(path: Path, *, validate: bool = True) -> Document:
     """Read the OpenAPI document at `path` (JSON, or YAML 1.2) and check it.
 
     Raises CodegenError when the file cannot be read (missing, not UTF-8), parsed, is nested deeper than
-    `bounds.MAX_DEPTH`, has YAML aliases that expand too far, or is not an OpenAPI 3.1 object. Everything else
-    openapi-spec-validator reports, and `$ref`s that point nowhere, are `Document.findings`.
+    `bounds.MAX_DEPTH`, has YAML aliases that expand too far, is not an OpenAPI 3.1 object, or has `$ref`s
+    that go round in circles (no validator can walk those). Everything else openapi-spec-validator reports
+    (`validate.openapi_findings`), and `$ref`s that point nowhere, are `Document.findings`.
+    `validate=False` skips the OpenAPI validation (not the checks before it): the benchmarks' floor.
     """
     text = read_utf8(path, "the document")
     try:
         if path.suffix.lower() in (".yaml", ".yml"):
             parsed = parse_yaml(text, path)
-            return _checked(parsed.data, path.name, parsed.diagnostics, parsed.written)
-        return load_data(_parse_json(text, path), path.name)
+            return _checked(parsed.data, path.name, parsed.diagnostics, parsed.written, validate)
+        return load_data(_parse_json(text, path), path.name, validate=validate)
     except RecursionError as exc:
         # The parsers recurse once per level; Python's stack ends near 1,000 levels.
         raise _error(
@@ -46,12 +49,14 @@ def load(path: Path) -> Document:
         ) from exc
 
 
-def load_data(data: Any, source: str) -> Document:
+def load_data(data: Any, source: str, *, validate: bool = True) -> Document:
     """Check already-parsed document data (what `load` does after reading the file)."""
-    return _checked(data, source, (), {})
+    return _checked(data, source, (), {}, validate)
 
 
-def _checked(data: Any, source: str, notes: tuple[Diagnostic, ...], written: Mapping[str, str]) -> Document:
+def _checked(
+    data: Any, source: str, notes: tuple[Diagnostic, ...], written: Mapping[str, str], validate: bool
+) -> Document:
     if not isinstance(data, Mapping):
         raise _error("#", "the document is not an object", "an OpenAPI document is a JSON/YAML object")
     reporter = Reporter()
@@ -71,8 +76,14 @@ def _checked(data: Any, source: str, notes: tuple[Diagnostic, ...], written: Map
     document = Document(source, data)
     findings = Reporter()
     dangling = _report_dangling_refs(document, findings)
-    # The validator cannot walk references that point nowhere: it checks a copy where they are `{}`.
-    report_validation_errors(_without(data, dangling) if dangling else data, findings)
+    # Nor can any validator walk references that go round in circles; those stop the run here.
+    cycles = Reporter()
+    for problem in ref_cycles(data):
+        cycles.add(problem)
+    cycles.raise_if_errors()
+    if validate:
+        # The validator cannot walk references that point nowhere: it checks a copy where they are `{}`.
+        report_validation_errors(_without(data, dangling) if dangling else data, findings)
     return Document(source, data, findings.errors + findings.warnings, notes, dict(written))
 
 
