@@ -152,3 +152,12 @@ def test_generate_stops_at_an_example_that_does_not_match_before_writing_anythin
     assert f"error: #/components/schemas/{W}/examples/0/size: the example does not match its schema" in shown.stderr
     assert "nothing was written" in shown.stderr
     assert read_tree(project) == {**before, "openapi.json": (project / "openapi.json").read_text(encoding="utf-8")}
+
+
+def test_the_cli_choices_are_the_diff_package_s_own() -> None:
+    # pipeline.py spells them out so that the CLI (and `generate`'s up-to-date path) need not import
+    # codegen.diff, which pulls in protobuf; the two lists must stay the same.
+    from codegen import diff, pipeline
+
+    assert pipeline.DIFF_FORMATS == diff.FORMATS
+    assert pipeline.DIFF_FAIL_ON == diff.FAIL_ON
